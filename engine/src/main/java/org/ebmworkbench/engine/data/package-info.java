@@ -1,0 +1,14 @@
+/**
+ * Datasets: an immutable n×d {@link org.ebmworkbench.engine.data.Dataset}, the registry of 2-D toy generators
+ * with fixed, documented conventions ({@link org.ebmworkbench.engine.data.ToyDatasets}), and a CSV loader
+ * ({@link org.ebmworkbench.engine.data.CsvDataset}).
+ *
+ * <p>Every generator follows one official code base (named in its Javadoc: SNL's {@code MissingDataDataset},
+ * the Energy Discrepancy notebooks, FFJORD's {@code toy_data.py} as reused by EB-GFN and discrete ED) and draws
+ * all randomness from the {@link java.util.SplittableRandom} it is given, so a seed fixes the data. Pure Java,
+ * no DJL.
+ */
+@NullMarked
+package org.ebmworkbench.engine.data;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,150 @@
+package org.ebmworkbench.engine.objective;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import java.util.Map;
+import org.ebmworkbench.engine.proposal.Proposal;
+import org.ebmworkbench.engine.tensor.Parameters;
+import org.ebmworkbench.engine.tensor.Tensors;
+
+/**
+ * Self-normalised log-likelihood (Senetaire, Jeha, Mattei, Frellsen 2025; methods.md §2).
+ *
+ * <p>Minimises L = mean_i (E(x_i) + b) + exp(log Ẑ) − 1 = −ℓ_SNL, where the explicit scalar b is added to the energy
+ * and log Ẑ = logsumexp_k(−E(x̃_k) − b − log q(x̃_k)) − log N over N proposal samples x̃ ~ q (detached). Since ℓ_SNL
+ * is linear in Z, this estimate and its gradient are unbiased; at the optimum b = log Z.
+ *
+ * <ul>
+ *   <li>b is initialised to log Ẑ from {@code biasInitSamples} proposal samples (1024 in the official 2-D YAML).
+ *   <li>For the first {@code logIsWarmupSteps} steps the biased log-IS objective mean E + log Ẑ is used instead
+ *       (the official {@code start_with_IS_until}); b gets no gradient there, so it is re-estimated when SNL takes
+ *       over. This re-estimate is our addition: without it b would start SNL far from log Z.
+ *   <li>A base distribution p0 is a property of the energy ({@code BaseDistributionEnergy}), not of this class.
+ * </ul>
+ * Diagnostics: {@code ess} (effective sample size of the importance weights), {@code log_z} (log Ẑ of the energy
+ * without b), {@code b}.
+ */
+public final class SelfNormalisedLikelihood implements Objective {
+    /** Name of the learned normaliser in the parameter set. */
+    public static final String BIAS = "snl.b";
+
+    private final int proposalSamples;
+    private final int biasInitSamples;
+    private final int logIsWarmupSteps;
+
+    private SelfNormalisedLikelihood(Builder b) {
+        this.proposalSamples = b.proposalSamples;
+        this.biasInitSamples = b.biasInitSamples;
+        this.logIsWarmupSteps = b.logIsWarmupSteps;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "snl";
+    }
+
+    @Override
+    public Parameters initialize(ObjectiveContext context) {
+        double logZ = estimateLogZ(context, biasInitSamples);
+        return Parameters.builder().add(BIAS, context.manager().create((float) logZ)).build();
+    }
+
+    @Override
+    public void beforeStep(ObjectiveContext context) {
+        if (logIsWarmupSteps > 0 && context.step() == logIsWarmupSteps) {
+            double logZ = estimateLogZ(context, biasInitSamples);
+            NDArray b = context.parameters().get(BIAS);
+            b.muli(0).addi((float) logZ);
+        }
+    }
+
+    @Override
+    public Loss loss(ObjectiveContext context, NDArray batch) {
+        Proposal q = context.requireProposal("SNL");
+        int n = (int) batch.getShape().get(0);
+        NDArray samples = q.sample(context.manager(), proposalSamples);
+        NDArray energies = context.energy().energy(context.parameters(), NDArrays.concat(new NDList(batch, samples)));
+        NDArray dataEnergy = energies.get(new NDIndex(":" + n));
+        NDArray sampleEnergy = energies.get(new NDIndex(n + ":"));
+        NDArray b = context.parameters().get(BIAS);
+
+        NDArray logWeights = sampleEnergy.neg().sub(b).sub(q.logProb(samples));
+        NDArray logZWithBias = Tensors.logMeanExp(logWeights);
+        NDArray dataTerm = dataEnergy.mean().add(b);
+        NDArray loss = context.step() < logIsWarmupSteps
+                ? dataTerm.add(logZWithBias)
+                : dataTerm.add(logZWithBias.exp()).sub(1);
+        return new Loss(loss, Map.of(
+                "ess", Tensors.effectiveSampleSize(logWeights.stopGradient()),
+                "log_z", logZWithBias.add(b).stopGradient(),
+                "b", b.stopGradient()));
+    }
+
+    private double estimateLogZ(ObjectiveContext context, int samples) {
+        Proposal q = context.requireProposal("SNL");
+        try (NDScope ignored = new NDScope()) {
+            NDManager m = context.manager();
+            NDArray x = q.sample(m, samples);
+            NDArray logWeights = context.energy().energy(context.parameters(), x).neg().sub(q.logProb(x));
+            double logZ = Tensors.scalar(Tensors.logMeanExp(logWeights));
+            if (!Double.isFinite(logZ)) {
+                throw new IllegalStateException("SNL: initial log Z estimate is " + logZ
+                        + "; the proposal does not cover where the energy is finite");
+            }
+            return logZ;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "SNL: " + proposalSamples + " proposal samples per step, b initialised from " + biasInitSamples
+                + " samples" + (logIsWarmupSteps > 0 ? ", log-IS warm-up for " + logIsWarmupSteps + " steps" : "");
+    }
+
+    public int proposalSamples() {
+        return proposalSamples;
+    }
+
+    /** Builder with the official 2-D defaults: 512 proposal samples, b from 1024 samples, no warm-up. */
+    public static final class Builder {
+        private int proposalSamples = 512;
+        private int biasInitSamples = 1024;
+        private int logIsWarmupSteps = 0;
+
+        public Builder optProposalSamples(int n) {
+            this.proposalSamples = n;
+            return this;
+        }
+
+        public Builder optBiasInitSamples(int n) {
+            this.biasInitSamples = n;
+            return this;
+        }
+
+        public Builder optLogIsWarmupSteps(int steps) {
+            this.logIsWarmupSteps = steps;
+            return this;
+        }
+
+        public SelfNormalisedLikelihood build() {
+            require(proposalSamples >= 1, "proposalSamples must be >= 1, was " + proposalSamples);
+            require(biasInitSamples >= 1, "biasInitSamples must be >= 1, was " + biasInitSamples);
+            require(logIsWarmupSteps >= 0, "logIsWarmupSteps must be >= 0, was " + logIsWarmupSteps);
+            return new SelfNormalisedLikelihood(this);
+        }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException("SNL: " + message);
+            }
+        }
+    }
+}

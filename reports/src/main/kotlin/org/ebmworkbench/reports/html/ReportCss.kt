@@ -1,0 +1,27 @@
+package org.ebmworkbench.reports.html
+
+/** The report's stylesheet, inlined in `<style>` (a constant: never built from user strings). */
+internal object ReportCss {
+    const val CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 1200px;
+  padding: 0 1rem; color: #222; line-height: 1.4; }
+h1 { margin-bottom: 0.2rem; }
+h2 { border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; margin-top: 2.5rem; }
+.note { color: #555; font-size: 0.9rem; }
+table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0 1rem; display: block; overflow-x: auto; }
+th, td { border: 1px solid #ddd; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: #f4f4f4; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.8rem; }
+.state-done { color: #1b6e20; }
+.state-failed, .state-diverged { color: #b00020; }
+.state-running, .state-pending, .state-interrupted, .state-unknown { color: #8a5a00; }
+figure { margin: 1rem 0; }
+figcaption { color: #555; font-size: 0.85rem; max-width: 900px; }
+.pair { display: flex; gap: 1rem; flex-wrap: wrap; }
+img.heatmap { image-rendering: pixelated; border: 1px solid #ccc; }
+pre { background: #f7f7f7; padding: 0.75rem; overflow-x: auto; font-size: 0.8rem; }
+details { margin: 0.3rem 0; }
+summary { cursor: pointer; }
+"""
+}

@@ -1,0 +1,38 @@
+package org.ebmworkbench.reports.records
+
+import kotlinx.serialization.Serializable
+
+/**
+ * A 2-D model log-density on a regular grid (`artefacts/density.json`). [logDensity] holds
+ * `resolution * resolution` values in row-major order: row index = y (row 0 at [yMin], going up),
+ * column index = x (column 0 at [xMin]). Cell centres or corners are the writer's convention; the report
+ * only needs the box.
+ */
+@Serializable
+data class DensityGrid(
+    val xMin: Double,
+    val xMax: Double,
+    val yMin: Double,
+    val yMax: Double,
+    val resolution: Int,
+    val logDensity: List<Double>,
+) {
+    init {
+        require(resolution > 0) { "resolution must be positive, was $resolution" }
+        require(logDensity.size == resolution * resolution) {
+            "logDensity has ${logDensity.size} values, expected resolution² = ${resolution * resolution}"
+        }
+        require(xMax > xMin && yMax > yMin) { "empty box [$xMin, $xMax] × [$yMin, $yMax]" }
+    }
+
+    /** Log-density at column [ix] (x) and row [iy] (y, counted from [yMin] up). */
+    fun at(ix: Int, iy: Int): Double = logDensity[iy * resolution + ix]
+}
+
+/** A sample of 2-D data points (`artefacts/data.json`), each `[x, y]`, for the data histogram. */
+@Serializable
+data class DataSample(val points: List<List<Double>>) {
+    init {
+        points.forEachIndexed { i, p -> require(p.size == 2) { "point $i has ${p.size} coordinates, expected 2" } }
+    }
+}

@@ -1,0 +1,39 @@
+package org.ebmworkbench.reports.records
+
+import kotlinx.serialization.SerialName
+import kotlinx.serialization.Serializable
+
+/** Life-cycle state of one grid cell, serialised in lower case. */
+@Serializable
+enum class CellState {
+    @SerialName("pending") PENDING,
+    @SerialName("running") RUNNING,
+    @SerialName("done") DONE,
+    @SerialName("failed") FAILED,
+    @SerialName("diverged") DIVERGED,
+    @SerialName("interrupted") INTERRUPTED,
+}
+
+/**
+ * Content of `status.json`: where a cell is, and the environment it ran in. Rewritten (atomically) as
+ * the cell progresses. Timestamps are ISO-8601 strings; [wallSeconds] is the training wall time so far.
+ */
+@Serializable
+data class CellStatus(
+    val cellId: String,
+    val experiment: String,
+    val state: CellState,
+    val step: Long = 0,
+    val totalSteps: Long = 0,
+    val error: String? = null,
+    val divergedAtStep: Long? = null,
+    val startedAt: String? = null,
+    val updatedAt: String? = null,
+    val wallSeconds: Double = 0.0,
+    val seed: Long = 0,
+    val device: String? = null,
+    val host: String? = null,
+    val gitCommit: String? = null,
+    val versions: Map<String, String> = emptyMap(),
+    val warnings: List<String> = emptyList(),
+)

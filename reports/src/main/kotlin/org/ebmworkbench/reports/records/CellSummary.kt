@@ -1,0 +1,22 @@
+package org.ebmworkbench.reports.records
+
+import kotlinx.serialization.Serializable
+
+/**
+ * Content of `summary.json`: the final metrics of a finished cell, by metric name (for example
+ * `test_ll_grid`, `test_ll_is`). Values may be NaN or infinite (a diverged model is reported, not dropped).
+ * [optimalLogLikelihood] is the known ground-truth log-likelihood of the dataset, when there is one,
+ * shown beside the log-likelihood metrics.
+ */
+@Serializable
+data class CellSummary(
+    val cellId: String,
+    val experiment: String,
+    val dataset: String,
+    val method: String,
+    val seed: Long,
+    val metrics: Map<String, Double>,
+    val finalStep: Long,
+    val wallSeconds: Double,
+    val optimalLogLikelihood: Double? = null,
+)

@@ -1,0 +1,89 @@
+package org.ebmworkbench.reports.records
+
+import kotlinx.serialization.KSerializer
+import kotlinx.serialization.json.JsonElement
+import java.nio.file.Files
+import java.nio.file.Path
+import kotlin.io.path.isDirectory
+import kotlin.io.path.isRegularFile
+import kotlin.io.path.name
+
+/** Everything read from one cell directory; a file that is missing or unreadable is null. */
+data class CellRun(
+    val id: String,
+    val dir: Path,
+    val spec: JsonElement?,
+    val status: CellStatus?,
+    val summary: CellSummary?,
+    val metrics: MetricsTable?,
+    val density: DensityGrid?,
+    val data: DataSample?,
+)
+
+/**
+ * Everything read from one experiment directory. [problems] lists, in plain words, every expected file that
+ * is missing or could not be read; a partial or broken run is data to report, not an exception.
+ */
+data class ExperimentRun(val record: ExperimentRecord?, val cells: List<CellRun>, val problems: List<String>)
+
+/** Reads run records written by [CellRecordWriter] and [writeExperimentRecord]. */
+object RunRecords {
+    /**
+     * Reads `dir/experiment.json` and every subdirectory of [dir] that holds a `spec.json` or `status.json`.
+     * Cells are ordered as in the experiment record, then by directory name. Always-expected files are
+     * `spec.json` and `status.json`; `summary.json` and `metrics.csv` are expected once a cell is done;
+     * the artefacts are optional. Unreadable files (corrupt JSON, bad CSV) are always problems.
+     */
+    fun readExperiment(dir: Path): ExperimentRun {
+        val problems = mutableListOf<String>()
+        if (!dir.isDirectory()) return ExperimentRun(null, emptyList(), listOf("experiment directory $dir does not exist"))
+        val record = readJson(dir, EXPERIMENT_FILE, ExperimentRecord.serializer(), "experiment", problems, true)
+        val cellDirs = Files.list(dir).use { stream ->
+            stream.filter { it.isDirectory() && (it.resolve(CellRecordWriter.SPEC_FILE).isRegularFile() || it.resolve(CellRecordWriter.STATUS_FILE).isRegularFile()) }
+                .toList()
+        }
+        val order = record?.cellIds.orEmpty().withIndex().associate { (i, id) -> id to i }
+        val sorted = cellDirs.sortedWith(compareBy<Path>({ order[it.name] ?: Int.MAX_VALUE }, { it.name }))
+        val cells = sorted.map { readCell(it, problems) }
+        val present = cells.map { it.id }.toSet()
+        record?.cellIds?.filter { it !in present }?.forEach {
+            problems += "cell $it: listed in $EXPERIMENT_FILE but has no directory with spec.json or status.json"
+        }
+        return ExperimentRun(record, cells, problems)
+    }
+
+    /** Reads one cell directory, adding to [problems] for each missing or unreadable expected file. */
+    fun readCell(dir: Path, problems: MutableList<String>): CellRun {
+        val id = dir.name
+        val what = "cell $id"
+        val spec = readJson(dir, CellRecordWriter.SPEC_FILE, JsonElement.serializer(), what, problems, true)
+        val status = readJson(dir, CellRecordWriter.STATUS_FILE, CellStatus.serializer(), what, problems, true)
+        if (status != null && status.cellId != id) problems += "$what: status.json names cell '${status.cellId}'"
+        val done = status?.state == CellState.DONE
+        val summary = readJson(dir, CellRecordWriter.SUMMARY_FILE, CellSummary.serializer(), what, problems, done)
+        val metrics = readFile(dir, CellRecordWriter.METRICS_FILE, what, problems, done) { MetricsTable.read(it) }
+        val density = readJson(dir, CellRecordWriter.DENSITY_FILE, DensityGrid.serializer(), what, problems, false)
+        val data = readJson(dir, CellRecordWriter.DATA_FILE, DataSample.serializer(), what, problems, false)
+        return CellRun(id, dir, spec, status, summary, metrics, density, data)
+    }
+
+    private fun <T> readJson(
+        dir: Path, name: String, serializer: KSerializer<T>, what: String, problems: MutableList<String>, expected: Boolean,
+    ): T? = readFile(dir, name, what, problems, expected) { RecordJson.json.decodeFromString(serializer, Files.readString(it)) }
+
+    private fun <T> readFile(
+        dir: Path, name: String, what: String, problems: MutableList<String>, expected: Boolean, read: (Path) -> T,
+    ): T? {
+        val path = dir.resolve(name)
+        if (!path.isRegularFile()) {
+            if (expected) problems += "$what: $name is missing"
+            return null
+        }
+        return try {
+            read(path)
+        } catch (e: Exception) {
+            problems += "$what: $name is unreadable (${e.message?.lineSequence()?.firstOrNull() ?: e.javaClass.simpleName})"
+            null
+        }
+    }
+}
