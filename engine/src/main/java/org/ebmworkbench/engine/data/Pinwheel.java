@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * f = (1 + radial·N(0,1), tangential·N(0,1)); angle = rads + rate·exp(f0); point = scale · f·R(angle) with
  * R = [[cos, −sin], [sin, cos]] applied to the row vector f, i.e. (f0 cos + f1 sin, −f0 sin + f1 cos); rows are
  * then shuffled. The n points are split evenly over the arms, the remainder going to the first arms (the official
- * code draws a multiple of 5). Two conventions:
+ * code draws a multiple of 5). The official SNL loader reseeds numpy with 1, so its pinwheel is one fixed
+ * dataset; here the caller's generator decides. Two conventions:
  * <ul>
  *   <li>{@code pinwheel_snl}: SNL's {@code MissingDataDataset} — radial 0.3, tangential 0.05, scale 10;</li>
  *   <li>{@code pinwheel_ed}: FFJORD {@code toy_data.py} as used by ED/EB-GFN — radial 0.3, tangential 0.1,

@@ -1,0 +1,109 @@
+package org.ebmworkbench.dsl.cli
+
+import com.github.ajalt.clikt.core.CliktCommand
+import com.github.ajalt.clikt.core.Context
+import com.github.ajalt.clikt.core.ProgramResult
+import com.github.ajalt.clikt.parameters.arguments.argument
+import com.github.ajalt.clikt.parameters.options.default
+import com.github.ajalt.clikt.parameters.options.flag
+import com.github.ajalt.clikt.parameters.options.option
+import com.github.ajalt.clikt.parameters.types.choice
+import com.github.ajalt.clikt.parameters.types.path
+import org.ebmworkbench.dsl.host.ScriptHost
+import org.ebmworkbench.dsl.host.ScriptLoad
+import org.ebmworkbench.dsl.run.ExperimentRunner
+import org.ebmworkbench.dsl.spec.ExperimentSpec
+import org.ebmworkbench.dsl.spec.smoke
+import org.ebmworkbench.engine.Devices
+import org.ebmworkbench.reports.html.HtmlReport
+import org.ebmworkbench.reports.records.CellState
+import java.nio.file.Path
+import java.util.Locale
+
+/** Where compiled scripts are cached: `$EBM_CACHE_DIR`, else `~/.cache/ebm-workbench/scripts`. */
+internal fun scriptCacheDir(): Path =
+    System.getenv("EBM_CACHE_DIR")?.let { Path.of(it) }
+        ?: Path.of(System.getProperty("user.home"), ".cache", "ebm-workbench", "scripts")
+
+/** Loads a script or prints its diagnostics as `file:line:col: message` and exits non-zero. */
+internal fun CliktCommand.loadScript(script: Path): List<ExperimentSpec> =
+    when (val loaded = ScriptHost(scriptCacheDir()).load(script)) {
+        is ScriptLoad.Loaded -> {
+            loaded.warnings.forEach { echo(it.toString(), err = true) }
+            loaded.experiments
+        }
+        is ScriptLoad.Failed -> {
+            loaded.diagnostics.forEach { echo(it.toString(), err = true) }
+            throw ProgramResult(1)
+        }
+    }
+
+class RunCommand : CliktCommand(name = "run") {
+    override fun help(context: Context) =
+        "Run the experiment(s) of SCRIPT, write run records under --out and a report.html per experiment. " +
+            "Finished cells with an unchanged spec are reused."
+
+    private val script by argument(help = "an *.ebm.kts experiment script").path(mustExist = true, canBeDir = false)
+    private val out by option("--out", help = "directory for run records (default: runs)").path().default(Path.of("runs"))
+    private val smoke by option("--smoke", help = "shrink every cell to seconds (few steps, small data), for tests").flag()
+    private val device by option("--device", help = "compute device: cpu, gpu (fails without one) or auto (GPU if present)")
+        .choice("cpu", "gpu", "auto").default("auto")
+
+    override fun run() {
+        val dev = try {
+            Devices.select(device)
+        } catch (e: IllegalStateException) {
+            echo("error: ${e.message}", err = true)
+            throw ProgramResult(2)
+        }
+        val experiments = loadScript(script).map { if (smoke) it.smoke() else it }
+        val runner = ExperimentRunner(out, dev)
+        var failed = 0
+        for (spec in experiments) {
+            echo("experiment ${spec.name}: ${spec.cells().size} cell(s) on $dev${if (smoke) " (smoke)" else ""}")
+            val outcomes = runner.run(spec) { i, n, id -> ProgressBar("[${i + 1}/$n] $id") }
+            for (o in outcomes) {
+                val s = o.status
+                val note = when {
+                    o.reused -> "reused"
+                    s.state == CellState.DIVERGED -> "diverged at step ${s.divergedAtStep}"
+                    s.error != null -> s.error!!
+                    else -> String.format(Locale.ROOT, "%.1f s", s.wallSeconds)
+                }
+                echo("  ${o.cellId}  ${s.state.name.lowercase()}  $note")
+                s.warnings.forEach { echo("    warning: $it") }
+                if (s.state == CellState.FAILED) failed++
+            }
+            val report = HtmlReport.write(runner.experimentDir(spec))
+            echo("report: $report")
+        }
+        if (failed > 0) {
+            echo("$failed cell(s) failed; see their status.json", err = true)
+            throw ProgramResult(1)
+        }
+    }
+}
+
+class CheckCommand : CliktCommand(name = "check") {
+    override fun help(context: Context) = "Compile SCRIPT and print its diagnostics only (nothing runs)."
+
+    private val script by argument(help = "an *.ebm.kts experiment script").path(mustExist = true, canBeDir = false)
+
+    override fun run() {
+        val diagnostics = ScriptHost(scriptCacheDir()).check(script)
+        diagnostics.forEach { echo(it.toString(), err = true) }
+        if (diagnostics.any { it.severity == "error" }) throw ProgramResult(1)
+        echo("$script: ok")
+    }
+}
+
+class ReportCommand : CliktCommand(name = "report") {
+    override fun help(context: Context) =
+        "Write DIR/report.html from the run records in DIR (runs/<experiment>); works on partial runs too."
+
+    private val dir by argument(help = "an experiment directory, e.g. runs/quickstart").path(mustExist = true, canBeFile = false)
+
+    override fun run() {
+        echo("report: ${HtmlReport.write(dir)}")
+    }
+}

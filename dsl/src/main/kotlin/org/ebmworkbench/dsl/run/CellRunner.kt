@@ -1,0 +1,143 @@
+package org.ebmworkbench.dsl.run
+
+import ai.djl.Device
+import ai.djl.ndarray.NDManager
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonElement
+import org.ebmworkbench.dsl.spec.CellSpec
+import org.ebmworkbench.dsl.spec.SpecJson
+import org.ebmworkbench.engine.tensor.Tensors
+import org.ebmworkbench.engine.train.Checkpoints
+import org.ebmworkbench.engine.train.Trainer
+import org.ebmworkbench.engine.train.TrainingListener
+import org.ebmworkbench.engine.train.TrainingResult
+import org.ebmworkbench.reports.records.CellRecordWriter
+import org.ebmworkbench.reports.records.CellState
+import org.ebmworkbench.reports.records.CellStatus
+import org.ebmworkbench.reports.records.CellSummary
+import org.ebmworkbench.reports.records.DataSample
+import org.ebmworkbench.reports.records.DensityGrid
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Instant
+
+/**
+ * Runs one cell to completion and records it under `dir` (spec, status, metrics, summary, checkpoints and
+ * artefacts). Never throws for a failure of the cell itself: an exception or out-of-memory becomes a `failed`
+ * status with its reason, a NaN/Inf loss a `diverged` one; what was already written stays.
+ */
+class CellRunner(
+    private val cell: CellSpec,
+    private val dir: Path,
+    private val device: Device,
+    private val scriptDir: Path?,
+    private val listener: TrainingListener? = null,
+) {
+    private val writer = CellRecordWriter(dir)
+    private val started = Instant.now()
+    private var status = CellStatus(
+        cellId = cell.id, experiment = cell.experiment, state = CellState.RUNNING, seed = cell.seed,
+        startedAt = started.toString(), updatedAt = started.toString(), device = device.toString(),
+        host = RunEnvironment.host, gitCommit = RunEnvironment.gitCommit(scriptDir), versions = RunEnvironment.versions,
+    )
+
+    fun run(): CellStatus {
+        writer.writeSpec(specJson(cell))
+        writeStatus(status)
+        return try {
+            NDManager.newBaseManager(device).use { manager -> train(manager) }
+        } catch (e: Throwable) {
+            if (e is InterruptedException) Thread.currentThread().interrupt()
+            val reason = (e.message ?: e.javaClass.simpleName).let { if (e is OutOfMemoryError) "out of memory: $it" else it }
+            finish(CellState.FAILED, error = "${e.javaClass.simpleName}: $reason")
+        }
+    }
+
+    private fun train(manager: NDManager): CellStatus {
+        val data = CellData.load(cell.dataset, cell.seed, scriptDir)
+        val proposal = EngineFactory.proposal(cell.proposal, data.train, manager)
+        val energy = EngineFactory.modelEnergy(cell, data.train.dim(), proposal)
+        val test = Tensors.fromRows(manager, data.test.toArray(), data.test.size(), data.test.dim())
+        val evaluator = CellEvaluator(energy, proposal, test, cell.metrics).also { it.validate(data.train.dim()) }
+        val metricsLog = MetricsLog(writer, cell.metrics.map { it.name })
+        val t = cell.training
+        val builder = Trainer.builder()
+            .setEnergy(energy).setObjective(EngineFactory.objective(cell.objective)).optProposal(proposal)
+            .setData(data.train).optBatchSize(t.batch).optOptimizer(EngineFactory.optimizer(t.optimizer))
+            .optSeed(cell.seed).optLogEvery(t.logEvery).optEvaluator(t.evaluateEvery, evaluator)
+            .addListener(object : TrainingListener {
+                override fun onLog(step: Long, totalSteps: Long, wallSeconds: Double, values: Map<String, Double>) {
+                    metricsLog.log(step, wallSeconds, values)
+                    writeStatus(status.copy(step = step, totalSteps = totalSteps, wallSeconds = wallSeconds))
+                }
+
+                override fun onEvaluation(step: Long, wallSeconds: Double, metrics: Map<String, Double>) =
+                    metricsLog.evaluation(step, wallSeconds, metrics)
+            })
+        t.steps?.let { builder.setSteps(it.toLong()) }
+        t.epochs?.let { builder.setEpochs(it) }
+        t.ema?.let { builder.optEma(it) }
+        if (t.freshSamples) {
+            builder.optFreshSamples(data.generator ?: throw org.ebmworkbench.dsl.spec.SpecException(
+                "train.freshSamples needs a toy dataset generator; ${cell.dataset.label} is a fixed sample"))
+        }
+        listener?.let { builder.addListener(it) }
+        val trainer = builder.build()
+        status = status.copy(totalSteps = trainer.totalSteps())
+        val result = trainer.train(manager)
+        metricsLog.flush()
+
+        Checkpoints.save(dir.resolve(CHECKPOINT_DIR).resolve(FINAL_CHECKPOINT), result.parameters())
+        result.emaParameters()?.let { Checkpoints.save(dir.resolve(CHECKPOINT_DIR).resolve(EMA_CHECKPOINT), it) }
+        evaluator.lastGrid?.let { grid ->
+            if (grid.dim() == 2) {
+                writer.writeDensity(DensityGrid(-grid.box(), grid.box(), -grid.box(), grid.box(), grid.resolution(),
+                    grid.logDensity().map { it.toDouble() }))
+            }
+            status = status.copy(warnings = status.warnings + grid.warnings())
+        }
+        if (data.train.dim() == 2) writer.writeDataSample(dataSample(data))
+        val metrics = if (result.outcome() == TrainingResult.Outcome.COMPLETED) result.finalMetrics()
+        else cell.metrics.associate { it.name to Double.NaN }
+        writer.writeSummary(CellSummary(
+            cellId = cell.id, experiment = cell.experiment, dataset = cell.dataset.label, method = cell.objective.type,
+            seed = cell.seed, metrics = metrics, finalStep = result.steps(), wallSeconds = result.wallSeconds(),
+            optimalLogLikelihood = data.optimalLogLikelihood,
+        ))
+        return when (result.outcome()) {
+            TrainingResult.Outcome.COMPLETED -> finish(CellState.DONE, step = result.steps())
+            TrainingResult.Outcome.DIVERGED -> finish(CellState.DIVERGED, step = result.steps(),
+                error = "non-finite loss at step ${result.divergedAtStep()}", divergedAt = result.divergedAtStep())
+            TrainingResult.Outcome.INTERRUPTED -> finish(CellState.INTERRUPTED, step = result.steps())
+        }
+    }
+
+    private fun dataSample(data: CellData): DataSample {
+        val n = minOf(data.train.size(), MAX_SAMPLE_POINTS)
+        return DataSample((0 until n).map { i -> listOf(data.train.get(i, 0).toDouble(), data.train.get(i, 1).toDouble()) })
+    }
+
+    private fun finish(state: CellState, step: Long = status.step, error: String? = null, divergedAt: Long? = null): CellStatus {
+        val now = Instant.now()
+        status = status.copy(state = state, step = step, error = error, divergedAtStep = divergedAt,
+            updatedAt = now.toString(), wallSeconds = (now.toEpochMilli() - started.toEpochMilli()) / 1000.0)
+        writeStatus(status)
+        return status
+    }
+
+    private fun writeStatus(s: CellStatus) {
+        writer.writeStatus(s.copy(updatedAt = Instant.now().toString()))
+    }
+
+    companion object {
+        const val CHECKPOINT_DIR = "checkpoint"
+        const val FINAL_CHECKPOINT = "final.params"
+        const val EMA_CHECKPOINT = "ema.params"
+        private const val MAX_SAMPLE_POINTS = 5000
+
+        fun specJson(cell: CellSpec): JsonElement = SpecJson.json.encodeToJsonElement(CellSpec.serializer(), cell)
+
+        fun readSpec(dir: Path): CellSpec =
+            SpecJson.json.decodeFromString(CellSpec.serializer(), Files.readString(dir.resolve("spec.json")))
+    }
+}

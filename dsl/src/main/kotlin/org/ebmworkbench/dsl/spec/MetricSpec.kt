@@ -1,0 +1,45 @@
+package org.ebmworkbench.dsl.spec
+
+import kotlinx.serialization.SerialName
+import kotlinx.serialization.Serializable
+
+/** A metric evaluated on the test set during and after training. [name] is its column in `metrics.csv`. */
+@Serializable
+sealed interface MetricSpec {
+    val name: String
+}
+
+/**
+ * Exact test log-likelihood (nats, mean over test points) by quadrature on a [resolution]² grid over
+ * `[-box, box]²`; 2-D data only. With [selfCheck] the estimate is recomputed on a doubled box and resolution
+ * and the difference is reported, so truncation or discretisation error is visible.
+ */
+@Serializable
+@SerialName("test_ll_grid")
+data class GridLogLikelihoodSpec(
+    val box: Double = 6.0,
+    val resolution: Int = 300,
+    val selfCheck: Boolean = true,
+) : MetricSpec {
+    init {
+        Check.positive("testLogLikelihoodGrid.box", box)
+        Check.atLeast("testLogLikelihoodGrid.resolution", resolution, 2)
+    }
+
+    override val name: String get() = "test_ll_grid"
+}
+
+/**
+ * Test log-likelihood with `log Z` estimated by importance sampling from the cell's proposal with [samples]
+ * draws (the SNL code's test-time default is 20 000). Stochastic, and biased upwards in expectation
+ * (`E[log Ẑ] ≤ log Z` by Jensen), which shrinks as [samples] grows.
+ */
+@Serializable
+@SerialName("test_ll_is")
+data class IsLogLikelihoodSpec(val samples: Int = 20_000) : MetricSpec {
+    init {
+        Check.atLeast("testLogLikelihoodIs.samples", samples, 1)
+    }
+
+    override val name: String get() = "test_ll_is"
+}

@@ -1,0 +1,38 @@
+package org.ebmworkbench.dsl.spec
+
+import kotlinx.serialization.SerialName
+import kotlinx.serialization.Serializable
+
+/** The training objective (a loss to minimise). [type] is the short label used in cell ids and reports. */
+@Serializable
+sealed interface ObjectiveSpec {
+    val type: String
+}
+
+/**
+ * Self-normalised log-likelihood (Senetaire, Jeha, Mattei, Frellsen, arXiv 2503.07021): maximises
+ * `E_data[-E(x)] - b - exp(-b) Z + 1`, a lower bound of the log-likelihood that is tight at `b = log Z`, with
+ * `Z` estimated without bias by importance sampling from the proposal.
+ *
+ * @property proposalSamples proposal samples per step for the estimate of `Z` (SNL 2-D config: 512).
+ * @property biasInitSamples proposal samples used to initialise `b ← log Ẑ` (SNL 2-D config: 1024).
+ * @property logIsWarmupSteps first steps that optimise the biased log-IS objective `Ē + log Ẑ` instead
+ *   (the SNL code's `start_with_IS_until`; 0 = off).
+ * @property baseDistribution use the proposal as base distribution, `p(x) ∝ q(x) exp(-E(x))`.
+ */
+@Serializable
+@SerialName("snl")
+data class SnlSpec(
+    val proposalSamples: Int = 512,
+    val biasInitSamples: Int = 1024,
+    val logIsWarmupSteps: Int = 0,
+    val baseDistribution: Boolean = false,
+) : ObjectiveSpec {
+    init {
+        Check.atLeast("snl.proposalSamples", proposalSamples, 1)
+        Check.atLeast("snl.biasInitSamples", biasInitSamples, 1)
+        Check.atLeast("snl.logIsWarmupSteps", logIsWarmupSteps, 0)
+    }
+
+    override val type: String get() = "snl"
+}

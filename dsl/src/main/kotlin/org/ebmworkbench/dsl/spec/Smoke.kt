@@ -1,0 +1,82 @@
+package org.ebmworkbench.dsl.spec
+
+/** Longest smoke run, in optimiser steps. */
+private const val SMOKE_STEPS = 60
+private const val SMOKE_EVERY = 20
+private const val SMOKE_TOY_N = 2_000
+private const val SMOKE_TOY_N_TEST = 1_000
+private const val SMOKE_PROPOSAL_SAMPLES = 128
+private const val SMOKE_GRID_RESOLUTION = 60
+private const val SMOKE_IS_SAMPLES = 2_000
+private const val SMOKE_WIDTH = 32
+
+/**
+ * A copy of this experiment shrunk so that every cell trains and evaluates in seconds on a CPU. The test
+ * suite runs every shipped script this way, so a smoke run must exercise the same code paths as the full run
+ * (same datasets, objective, proposal, metrics, activation), only smaller:
+ *
+ * - training: `steps → min(steps, 60)`; `epochs` are converted to the steps they imply on the shrunk toy
+ *   data, `epochs × ⌈n / batch⌉` with the smallest `n`, then capped at 60 (exactly 60 when a dataset's size
+ *   is unknown before loading, i.e. CSV); `evaluateEvery` and `logEvery → min(…, 20)`; SNL's log-IS warm-up
+ *   is capped at half the steps so the SNL phase still runs; batch, optimiser and EMA are kept;
+ * - toy data: `n → min(n, 2000)`, `nTest → min(nTest, 1000)`; CSV files are used as they are;
+ * - SNL: `proposalSamples` and `biasInitSamples → min(…, 128)`;
+ * - metrics: grid `resolution → min(…, 60)` (box and selfCheck kept), IS `samples → min(…, 2000)`;
+ * - MLP: every hidden width capped at 32 (depth kept);
+ * - seeds: the first seed only.
+ *
+ * The name is unchanged; smoke cells still never overwrite full ones because their values, hence their cell
+ * ids, differ. `smoke()` is idempotent: `x.smoke().smoke() == x.smoke()`.
+ */
+fun ExperimentSpec.smoke(): ExperimentSpec {
+    val smokeDatasets = datasets.map { it.smoke() }
+    val smokeTraining = training.smoke(smokeDatasets)
+    return copy(
+        datasets = smokeDatasets,
+        seeds = seeds.take(1),
+        energy = energy.smoke(),
+        objective = objective.smoke(smokeTraining.steps!!),
+        training = smokeTraining,
+        metrics = metrics.map { it.smoke() },
+    )
+}
+
+private fun DatasetSpec.smoke(): DatasetSpec = when (this) {
+    is ToyDatasetSpec -> copy(n = minOf(n, SMOKE_TOY_N), nTest = minOf(nTest, SMOKE_TOY_N_TEST))
+    is CsvDatasetSpec -> this
+}
+
+private fun TrainingSpec.smoke(smokeDatasets: List<DatasetSpec>): TrainingSpec {
+    val steps = steps ?: epochSteps(epochs!!, batch, smokeDatasets)
+    return copy(
+        steps = minOf(steps, SMOKE_STEPS),
+        epochs = null,
+        evaluateEvery = minOf(evaluateEvery, SMOKE_EVERY),
+        logEvery = minOf(logEvery, SMOKE_EVERY),
+    )
+}
+
+/** Steps that [epochs] passes take on the smallest toy dataset, or [SMOKE_STEPS] when a size is unknown. */
+private fun epochSteps(epochs: Int, batch: Int, datasets: List<DatasetSpec>): Int {
+    val sizes = datasets.map { (it as? ToyDatasetSpec)?.n ?: return SMOKE_STEPS }
+    val stepsPerEpoch = (sizes.min() + batch - 1) / batch
+    return minOf(epochs.toLong() * stepsPerEpoch, SMOKE_STEPS.toLong()).toInt()
+}
+
+private fun EnergySpec.smoke(): EnergySpec = when (this) {
+    is MlpEnergySpec -> copy(hidden = hidden.map { minOf(it, SMOKE_WIDTH) })
+    is QuadraticEnergySpec -> this
+}
+
+private fun ObjectiveSpec.smoke(steps: Int): ObjectiveSpec = when (this) {
+    is SnlSpec -> copy(
+        proposalSamples = minOf(proposalSamples, SMOKE_PROPOSAL_SAMPLES),
+        biasInitSamples = minOf(biasInitSamples, SMOKE_PROPOSAL_SAMPLES),
+        logIsWarmupSteps = minOf(logIsWarmupSteps, steps / 2),
+    )
+}
+
+private fun MetricSpec.smoke(): MetricSpec = when (this) {
+    is GridLogLikelihoodSpec -> copy(resolution = minOf(resolution, SMOKE_GRID_RESOLUTION))
+    is IsLogLikelihoodSpec -> copy(samples = minOf(samples, SMOKE_IS_SAMPLES))
+}

@@ -1,0 +1,85 @@
+package org.ebmworkbench.dsl.run
+
+import ai.djl.Device
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.collections.shouldContainAll
+import io.kotest.matchers.doubles.plusOrMinus
+import io.kotest.matchers.nulls.shouldNotBeNull
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import org.ebmworkbench.dsl.spec.buildExperiment
+import org.ebmworkbench.dsl.spec.checkerboard
+import org.ebmworkbench.dsl.spec.csv
+import org.ebmworkbench.dsl.spec.mlp
+import org.ebmworkbench.dsl.spec.snl
+import org.ebmworkbench.dsl.spec.testLogLikelihoodGrid
+import org.ebmworkbench.reports.records.CellState
+import org.ebmworkbench.reports.records.RunRecords
+import java.nio.file.Files
+import kotlin.math.exp
+
+/** A cell runs end to end into run records, reruns are skipped, failures are recorded, checkpoints reload. */
+class CellRunnerTest : FunSpec({
+    val spec = buildExperiment("runner-test") {
+        datasets(checkerboard(n = 1000, nTest = 500))
+        energy = mlp(16, 16)
+        objective = snl(proposalSamples = 64, biasInitSamples = 256)
+        train { steps = 40; batch = 64; ema = 0.9; evaluateEvery = 20; logEvery = 10 }
+        metrics(testLogLikelihoodGrid(box = 5.0, resolution = 50))
+    }
+    val runs = Files.createTempDirectory("runs")
+    val runner = ExperimentRunner(runs, Device.cpu())
+    val first = runner.run(spec).single()
+
+    test("a cell writes spec, status, metrics, summary, checkpoints and artefacts") {
+        first.status.state shouldBe CellState.DONE
+        first.reused shouldBe false
+        val dir = runs.resolve("runner-test").resolve(first.cellId)
+        for (f in listOf("spec.json", "status.json", "metrics.csv", "summary.json", "checkpoint/final.params",
+                "checkpoint/ema.params", "artefacts/density.json", "artefacts/data.json")) {
+            withClue(f) { Files.isRegularFile(dir.resolve(f)) shouldBe true }
+        }
+        val cell = RunRecords.readExperiment(runs.resolve("runner-test")).cells.single()
+        cell.metrics.shouldNotBeNull().columns shouldContainAll listOf("step", "wall_seconds", "loss", "ess", "b", "test_ll_grid")
+        // Rows at steps 10, 20, 30, 40; evaluations merged into the rows at 20 and 40.
+        cell.metrics!!.column("step")!!.toList() shouldBe listOf(10.0, 20.0, 30.0, 40.0)
+        cell.summary.shouldNotBeNull().metrics.keys shouldBe setOf("test_ll_grid")
+        cell.summary!!.optimalLogLikelihood!! shouldBe (-Math.log(32.0) plusOrMinus 1e-3)
+        cell.status!!.versions.keys shouldContainAll listOf("djl", "pytorch", "java")
+    }
+
+    test("an unchanged finished cell is reused, not recomputed") {
+        runner.run(spec).single().reused shouldBe true
+    }
+
+    test("the checkpoint reloads into the same energies as the saved density") {
+        val dir = runs.resolve("runner-test").resolve(first.cellId)
+        val density = RunRecords.readExperiment(runs.resolve("runner-test")).cells.single().density.shouldNotBeNull()
+        TrainedModel.load(dir).use { model ->
+            // The saved density is exp(−E_ema − log Z); ratios between grid points cancel log Z.
+            val n = density.resolution
+            val step = (density.xMax - density.xMin) / (n - 1)
+            val p1 = doubleArrayOf(density.xMin + 10 * step, density.yMin + 20 * step)
+            val p2 = doubleArrayOf(density.xMin + 30 * step, density.yMin + 25 * step)
+            val e = model.energies(listOf(p1, p2))
+            val expected = density.at(30, 25) - density.at(10, 20)
+            (e[0] - e[1]) shouldBe (expected plusOrMinus 1e-4)
+            exp(-e[0]).isFinite() shouldBe true
+        }
+    }
+
+    test("a failing cell is recorded as failed with its reason, and nothing is thrown") {
+        val bad = buildExperiment("runner-fail") {
+            datasets(csv("/nonexistent/data.csv"))
+            energy = mlp(8)
+            objective = snl()
+            train { steps = 5 }
+            metrics(testLogLikelihoodGrid())
+        }
+        val outcome = ExperimentRunner(runs, Device.cpu()).run(bad).single()
+        outcome.status.state shouldBe CellState.FAILED
+        outcome.status.error.shouldNotBeNull() shouldContain "data.csv"
+    }
+})
+
+private fun <T> withClue(clue: String, block: () -> T): T = io.kotest.assertions.withClue(clue, block)

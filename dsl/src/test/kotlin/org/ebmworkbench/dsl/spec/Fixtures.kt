@@ -1,0 +1,36 @@
+package org.ebmworkbench.dsl.spec
+
+/** Specs shared by the spec tests. */
+internal object Fixtures {
+    /** The quickstart experiment of the design doc, built in code. */
+    val quickstart: ExperimentSpec = buildExperiment("quickstart") {
+        datasets(checkerboard(n = 10_000), gaussians25(n = 10_000))
+        seeds(0)
+        energy = mlp(128, 128, 128, activation = softplus)
+        proposal = gaussian()
+        objective = snl(proposalSamples = 512)
+        train { steps = 4_000; batch = 512; optimizer = adam(lr = 1e-3); ema = 0.999; evaluateEvery = 1_000 }
+        metrics(testLogLikelihoodGrid(box = 6.0, resolution = 300), testLogLikelihoodIs(samples = 20_000))
+    }
+
+    /** One instance of every sealed subtype, spread over a few specs (an experiment has one proposal). */
+    val everySubtype: List<ExperimentSpec> = listOf(
+        gaussian(covariance = full, jitter = 0.05),
+        gaussian(mean = listOf(0.0, 1.0), std = listOf(1.0, 2.0)),
+        uniformBox(low = listOf(-1.0, -2.0), high = listOf(1.0, 2.0)),
+        uniformBox(margin = 0.25),
+    ).mapIndexed { i, p ->
+        buildExperiment("every-$i") {
+            datasets(fourCircles(n = 500, nTest = 300), csv("data/power.csv", testFraction = 0.1))
+            seeds(3, 4)
+            energy = if (i % 2 == 0) mlp(16, 8, activation = leakyRelu, leakySlope = 0.2) else quadratic(false)
+            proposal = p
+            objective = snl(proposalSamples = 64, biasInitSamples = 32, logIsWarmupSteps = 5, baseDistribution = true)
+            train {
+                epochs = 3; batch = 32; optimizer = adamW(lr = 1e-2, weightDecay = 1e-4)
+                ema = 0.99; evaluateEvery = 10; logEvery = 5; freshSamples = true
+            }
+            metrics(testLogLikelihoodGrid(box = 4.0, resolution = 100, selfCheck = false), testLogLikelihoodIs(1000))
+        }
+    }
+}
