@@ -7,6 +7,6 @@ experiment("quickstart") {
     energy = mlp(128, 128, 128, activation = softplus)
     proposal = gaussian()
     objective = snl(proposalSamples = 512)
-    train { steps = 4_000; batch = 512; optimizer = adam(lr = 1e-3); ema = 0.999; evaluateEvery = 1_000 }
+    train { steps = 15_000; batch = 512; optimizer = adam(lr = 2e-3); ema = 0.999; evaluateEvery = 1_500 }
     metrics(testLogLikelihoodGrid(box = 6.0, resolution = 300), testLogLikelihoodIs(samples = 20_000))
 }
