@@ -86,6 +86,18 @@ public final class Parameters {
         return b.build();
     }
 
+    /**
+     * Views of the same tensors cut from the autograd graph: evaluating an energy with them inside a gradient
+     * collector yields gradients with respect to the inputs only (what samplers need), never the parameters.
+     */
+    public Parameters detached() {
+        Builder b = builder();
+        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+            b.add(e.getKey(), e.getValue().stopGradient());
+        }
+        return b.build();
+    }
+
     /** Marks every tensor as a leaf that collects gradients. */
     public Parameters requireGradients() {
         for (NDArray a : arrays.values()) {

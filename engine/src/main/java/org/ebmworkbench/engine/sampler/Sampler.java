@@ -1,0 +1,26 @@
+package org.ebmworkbench.engine.sampler;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.ebmworkbench.engine.energy.EnergyModel;
+import org.ebmworkbench.engine.tensor.Parameters;
+
+/**
+ * Advances a batch of Markov chains x (N x D) on p ∝ exp(−E(params, ·)).
+ *
+ * <p>Contract: called outside the training {@code GradientCollector} (DJL allows one per process at a time; a
+ * sampler opens its own to get ∇ₓE); the parameters are used detached ({@link Parameters#detached()}), so sampling
+ * never adds to their gradients. The chains carry no gradient. Diagnostics are scalar tensors, read to the host only
+ * when the caller logs.
+ */
+public interface Sampler {
+
+    /** Short name for logs and reports, e.g. {@code langevin}. */
+    String name();
+
+    /** Runs {@code steps} transitions from {@code start}; the new states are created in {@code manager}. */
+    SamplerResult run(EnergyModel energy, Parameters params, NDArray start, int steps, NDManager manager);
+
+    /** One line with the hyper-parameters. */
+    String describe();
+}
