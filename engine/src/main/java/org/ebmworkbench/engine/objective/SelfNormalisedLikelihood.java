@@ -21,8 +21,9 @@ import org.ebmworkbench.engine.tensor.Tensors;
  * <ul>
  *   <li>b is initialised to log Ẑ from {@code biasInitSamples} proposal samples (1024 in the official 2-D YAML).
  *   <li>For the first {@code logIsWarmupSteps} steps the biased log-IS objective mean E + log Ẑ is used instead
- *       (the official {@code start_with_IS_until}); b gets no gradient there, so it is re-estimated when SNL takes
- *       over. This re-estimate is our addition: without it b would start SNL far from log Z.
+ *       (the official {@code start_with_IS_until}); b is held fixed there (it cancels from that objective), and is
+ *       re-estimated when SNL takes over. This re-estimate is our addition: without it b would start SNL far from
+ *       log Z.
  *   <li>A base distribution p0 is a property of the energy ({@code BaseDistributionEnergy}), not of this class.
  * </ul>
  * Diagnostics: {@code ess} (effective sample size of the importance weights), {@code log_z} (log Ẑ of the energy
@@ -74,14 +75,15 @@ public final class SelfNormalisedLikelihood implements Objective {
         NDArray energies = context.energy().energy(context.parameters(), NDArrays.concat(new NDList(batch, samples)));
         NDArray dataEnergy = energies.get(new NDIndex(":" + n));
         NDArray sampleEnergy = energies.get(new NDIndex(n + ":"));
-        NDArray b = context.parameters().get(BIAS);
+        boolean warmUp = context.step() < logIsWarmupSteps;
+        // In the log-IS form b cancels analytically, but float rounding leaves a ~1e-8 gradient that Adam would
+        // normalise into full-size steps; detaching b makes its gradient exactly zero.
+        NDArray b = warmUp ? context.parameters().get(BIAS).stopGradient() : context.parameters().get(BIAS);
 
         NDArray logWeights = sampleEnergy.neg().sub(b).sub(q.logProb(samples));
         NDArray logZWithBias = Tensors.logMeanExp(logWeights);
         NDArray dataTerm = dataEnergy.mean().add(b);
-        NDArray loss = context.step() < logIsWarmupSteps
-                ? dataTerm.add(logZWithBias)
-                : dataTerm.add(logZWithBias.exp()).sub(1);
+        NDArray loss = warmUp ? dataTerm.add(logZWithBias) : dataTerm.add(logZWithBias.exp()).sub(1);
         return new Loss(loss, Map.of(
                 "ess", Tensors.effectiveSampleSize(logWeights.stopGradient()),
                 "log_z", logZWithBias.add(b).stopGradient(),

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
+import io.kotest.matchers.string.shouldContain
 import org.ebmworkbench.engine.TestSupport
 import org.ebmworkbench.engine.energy.Activation
 import org.ebmworkbench.engine.energy.MlpEnergy
@@ -54,6 +55,34 @@ class TrainerSpec : FunSpec({
         }
         finalEnergy(7) shouldBe finalEnergy(7)
         finalEnergy(7) shouldNotBe finalEnergy(8)
+    }
+
+    test("fresh samples each step: a generator feeds the trainer, and the run repeats with its seed") {
+        val generator = org.ebmworkbench.engine.data.ToyDatasets.byName("gaussians25")
+        fun finalEnergy(seed: Long): Float = TestSupport.withManager { m ->
+            val q = DiagonalGaussianProposal.fit(m, generator.sample(2000, 0L), 0.01)
+            val r = Trainer.builder().setEnergy(mlp).setObjective(SelfNormalisedLikelihood.builder().optProposalSamples(64).build())
+                .optProposal(q).optFreshSamples(generator).optBatchSize(32).setSteps(20).optSeed(seed).build().train(m)
+            r.outcome() shouldBe TrainingResult.Outcome.COMPLETED
+            r.steps() shouldBe 20L
+            mlp.energy(r.parameters(), m.create(floatArrayOf(0.3f, 0.7f)).reshape(1, 2)).toFloatArray()[0]
+        }
+        finalEnergy(5) shouldBe finalEnergy(5)
+        finalEnergy(5) shouldNotBe finalEnergy(6)
+    }
+
+    test("epochs over a fixed sample take ceil(n / batch) steps each") {
+        val t = Trainer.builder().setEnergy(mlp).setObjective(PoisonedObjective(badFrom = Long.MAX_VALUE))
+            .setData(data).optBatchSize(100).setEpochs(3).build()
+        t.totalSteps() shouldBe 18L
+        TestSupport.withManager { m -> t.train(m).steps() shouldBe 18L }
+    }
+
+    test("invalid settings fail at build time with the parameter named") {
+        val e = io.kotest.assertions.throwables.shouldThrow<IllegalArgumentException> {
+            Trainer.builder().setEnergy(mlp).setObjective(PoisonedObjective(0)).setData(data).setSteps(10).optEma(1.5).build()
+        }
+        e.message!! shouldContain "EMA decay"
     }
 
     test("checkpoints round-trip: reloaded parameters give the same energies") {

@@ -1,0 +1,60 @@
+package org.ebmworkbench.dsl.cli
+
+import com.github.ajalt.clikt.core.ProgramResult
+import com.github.ajalt.clikt.core.parse
+import com.github.ajalt.clikt.core.subcommands
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.string.shouldMatch
+import java.io.ByteArrayOutputStream
+import java.io.PrintStream
+import java.nio.file.Files
+
+/** The CLI's observable contract: diagnostics as file:line:col, non-zero exits, and a listing of the catalogue. */
+class CliTest : FunSpec({
+    fun ebm() = Ebm().subcommands(RunCommand(), ReportCommand(), CheckCommand(), ListCommand())
+
+    fun capture(block: () -> Unit): Pair<String, String> {
+        val out = ByteArrayOutputStream()
+        val err = ByteArrayOutputStream()
+        val (o, e) = System.out to System.err
+        System.setOut(PrintStream(out, true))
+        System.setErr(PrintStream(err, true))
+        try {
+            block()
+        } finally {
+            System.setOut(o)
+            System.setErr(e)
+        }
+        return out.toString() to err.toString()
+    }
+
+    test("check prints a compile error as file:line:col: message and exits 1") {
+        val script = Files.createTempFile("broken", ".ebm.kts")
+        Files.writeString(script, "experiment(\"broken\") {\n    datasets(checkerboard())\n    energy = mlp(8)\n    objectve = snl()\n}\n")
+        val (_, err) = capture {
+            shouldThrow<ProgramResult> { ebm().parse(listOf("check", script.toString())) }.statusCode shouldBe 1
+        }
+        err.lines().first { it.isNotBlank() } shouldMatch Regex(".*broken.*\\.ebm\\.kts:4:5: .*objectve.*")
+    }
+
+    test("run with --device gpu on a machine without a GPU stops with a clear message and exit 2") {
+        val script = Files.createTempFile("fine", ".ebm.kts")
+        Files.writeString(script, "experiment(\"fine\") { datasets(checkerboard()); energy = mlp(8); objective = snl(); train { steps = 1 }; metrics(testLogLikelihoodGrid()) }\n")
+        if (ai.djl.engine.Engine.getInstance().gpuCount == 0) {
+            val (_, err) = capture {
+                shouldThrow<ProgramResult> { ebm().parse(listOf("run", script.toString(), "--device", "gpu")) }.statusCode shouldBe 2
+            }
+            err shouldContain "no CUDA GPU"
+        }
+    }
+
+    test("list names every category with one line per entry") {
+        val (out, _) = capture { ebm().parse(listOf("list")) }
+        for (category in listOf("dataset:", "energy:", "proposal:", "objective:", "metric:")) out shouldContain category
+        out shouldContain "checkerboard("
+        out shouldContain "snl("
+    }
+})
