@@ -10,17 +10,8 @@ import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldMatch
 import io.kotest.matchers.types.shouldBeInstanceOf
 import org.ebmworkbench.dsl.spec.ExperimentSpec
+import org.ebmworkbench.dsl.spec.Fixtures
 import org.ebmworkbench.dsl.spec.SpecJson
-import org.ebmworkbench.dsl.spec.adam
-import org.ebmworkbench.dsl.spec.buildExperiment
-import org.ebmworkbench.dsl.spec.checkerboard
-import org.ebmworkbench.dsl.spec.gaussian
-import org.ebmworkbench.dsl.spec.gaussians25
-import org.ebmworkbench.dsl.spec.mlp
-import org.ebmworkbench.dsl.spec.snl
-import org.ebmworkbench.dsl.spec.softplus
-import org.ebmworkbench.dsl.spec.testLogLikelihoodGrid
-import org.ebmworkbench.dsl.spec.testLogLikelihoodIs
 import java.io.ByteArrayOutputStream
 import java.io.PrintStream
 import java.nio.file.Files
@@ -51,15 +42,7 @@ class ScriptHostTest : FunSpec({
         val first = host.load(path).shouldBeInstanceOf<ScriptLoad.Loaded>()
         first.fromCache shouldBe false
         first.warnings.shouldBeEmpty()
-        val expected = buildExperiment("quickstart") {
-            datasets(checkerboard(n = 10_000), gaussians25(n = 10_000))
-            seeds(0)
-            energy = mlp(128, 128, 128, activation = softplus)
-            proposal = gaussian()
-            objective = snl(proposalSamples = 512)
-            train { steps = 4_000; batch = 512; optimizer = adam(lr = 1e-3); ema = 0.999; evaluateEvery = 1_000 }
-            metrics(testLogLikelihoodGrid(box = 6.0, resolution = 300), testLogLikelihoodIs(samples = 20_000))
-        }.copy(scriptPath = path.toString())
+        val expected = Fixtures.quickstart.copy(scriptPath = path.toString())
         first.experiments shouldBe listOf(expected)
 
         val cells = first.experiments.single().cells()
