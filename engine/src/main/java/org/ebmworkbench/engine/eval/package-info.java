@@ -1,4 +1,4 @@
-/** Evaluation of trained energies: exact grid quadrature and importance-sampled log-likelihoods. */
+/** Evaluation of trained energies: grid-quadrature and importance-sampled log-likelihoods, MSE of the log-density, MMD. */
 @NullMarked
 package org.ebmworkbench.engine.eval;
 
