@@ -55,7 +55,7 @@ class CellRunner(
 
     private fun train(manager: NDManager): CellStatus {
         val data = CellData.load(cell.dataset, cell.seed, scriptDir)
-        val proposal = EngineFactory.proposal(cell.proposal, data.train, manager)
+        val proposal = EngineFactory.proposal(cell.proposal, data.train, manager, cell.seed)
         val energy = EngineFactory.modelEnergy(cell, data.train.dim(), proposal)
         val test = Tensors.fromRows(manager, data.test.toArray(), data.test.size(), data.test.dim())
         val evaluator = CellEvaluator(energy, proposal, test, cell.metrics).also { it.validate(data.train.dim()) }

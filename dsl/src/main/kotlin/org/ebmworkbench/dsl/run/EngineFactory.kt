@@ -5,6 +5,7 @@ import org.ebmworkbench.dsl.spec.Activation
 import org.ebmworkbench.dsl.spec.CellSpec
 import org.ebmworkbench.dsl.spec.Covariance
 import org.ebmworkbench.dsl.spec.EnergySpec
+import org.ebmworkbench.dsl.spec.FittedGaussianMixtureProposalSpec
 import org.ebmworkbench.dsl.spec.FittedGaussianProposalSpec
 import org.ebmworkbench.dsl.spec.FittedUniformBoxProposalSpec
 import org.ebmworkbench.dsl.spec.GaussianProposalSpec
@@ -26,6 +27,7 @@ import org.ebmworkbench.engine.objective.Objective
 import org.ebmworkbench.engine.objective.SelfNormalisedLikelihood
 import org.ebmworkbench.engine.proposal.DiagonalGaussianProposal
 import org.ebmworkbench.engine.proposal.FullGaussianProposal
+import org.ebmworkbench.engine.proposal.GaussianMixtureProposal
 import org.ebmworkbench.engine.proposal.Proposal
 import org.ebmworkbench.engine.proposal.UniformBoxProposal
 import org.ebmworkbench.engine.train.OptimizerConfig
@@ -47,7 +49,7 @@ object EngineFactory {
         return if (objective is SnlSpec && objective.baseDistribution) BaseDistributionEnergy(base, proposal) else base
     }
 
-    fun proposal(spec: ProposalSpec, train: Dataset, manager: NDManager): Proposal {
+    fun proposal(spec: ProposalSpec, train: Dataset, manager: NDManager, seed: Long): Proposal {
         val d = train.dim()
         fun checkDim(what: String, size: Int) {
             if (size != d) throw SpecException("proposal: $what has ${size} entries but the data has dimension $d")
@@ -66,6 +68,7 @@ object EngineFactory {
                 UniformBoxProposal(manager, spec.low.toDoubleArray(), spec.high.toDoubleArray())
             }
             is FittedUniformBoxProposalSpec -> UniformBoxProposal.fit(manager, train, spec.margin)
+            is FittedGaussianMixtureProposalSpec -> GaussianMixtureProposal.fit(manager, train, spec.components, seed)
         }
     }
 

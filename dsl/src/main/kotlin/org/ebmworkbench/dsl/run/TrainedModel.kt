@@ -48,7 +48,7 @@ class TrainedModel private constructor(
             val manager = NDManager.newBaseManager(device)
             try {
                 val data = CellData.load(cell.dataset, cell.seed, null)
-                val proposal = EngineFactory.proposal(cell.proposal, data.train, manager)
+                val proposal = EngineFactory.proposal(cell.proposal, data.train, manager, cell.seed)
                 val energy = EngineFactory.modelEnergy(cell, data.train.dim(), proposal)
                 val final = Checkpoints.load(checkpoints.resolve(CellRunner.FINAL_CHECKPOINT), manager)
                 val emaFile = checkpoints.resolve(CellRunner.EMA_CHECKPOINT)

@@ -69,6 +69,11 @@ object Catalogue {
             CatalogueEntry("proposal", "gaussian(mean, std)", "Fixed diagonal Gaussian N(mean, diag(std²)), one entry per dimension."),
             CatalogueEntry("proposal", "uniformBox(low, high)", "Uniform on the fixed box [low, high], one entry per dimension."),
             CatalogueEntry(
+                "proposal", "gaussianMixture(components)",
+                "Mixture of diagonal Gaussians fitted to the data by k-means++ then EM, seeded by the cell seed; " +
+                    "components = ${FittedGaussianMixtureProposalSpec().components} (SNL's GMM proposal).",
+            ),
+            CatalogueEntry(
                 "proposal", "uniformBox(margin)",
                 "Uniform on the data's bounding box widened by margin = ${FittedUniformBoxProposalSpec().margin} × range each side.",
             ),

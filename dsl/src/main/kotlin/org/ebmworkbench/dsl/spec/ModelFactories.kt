@@ -40,3 +40,6 @@ fun uniformBox(low: List<Double>, high: List<Double>): UniformBoxProposalSpec = 
 
 /** A uniform proposal on the data's bounding box widened by [margin] × range on each side. */
 fun uniformBox(margin: Double = 0.1): FittedUniformBoxProposalSpec = FittedUniformBoxProposalSpec(margin)
+
+/** A mixture of diagonal Gaussians fitted to the training data by k-means++ and EM; see [FittedGaussianMixtureProposalSpec]. */
+fun gaussianMixture(components: Int = 20): FittedGaussianMixtureProposalSpec = FittedGaussianMixtureProposalSpec(components)

@@ -74,3 +74,15 @@ data class FittedUniformBoxProposalSpec(val margin: Double = 0.1) : ProposalSpec
         Check.atLeast("uniformBox.margin", margin, 0.0)
     }
 }
+
+/**
+ * A mixture of [components] diagonal Gaussians fitted to the training data by k-means++ then EM (SNL's
+ * 20-component GMM proposal, methods.md §2.2). The fit is seeded by the cell seed, so it repeats.
+ */
+@Serializable
+@SerialName("gaussian_mixture_fitted")
+data class FittedGaussianMixtureProposalSpec(val components: Int = 20) : ProposalSpec {
+    init {
+        Check.atLeast("gaussianMixture.components", components, 1)
+    }
+}

@@ -10,6 +10,8 @@ import io.kotest.matchers.string.shouldContain
 import org.ebmworkbench.dsl.spec.buildExperiment
 import org.ebmworkbench.dsl.spec.checkerboard
 import org.ebmworkbench.dsl.spec.csv
+import org.ebmworkbench.dsl.spec.gaussianMixture
+import org.ebmworkbench.dsl.spec.testLogLikelihoodIs
 import org.ebmworkbench.dsl.spec.mlp
 import org.ebmworkbench.dsl.spec.snl
 import org.ebmworkbench.dsl.spec.testLogLikelihoodGrid
@@ -66,6 +68,19 @@ class CellRunnerTest : FunSpec({
             (e[0] - e[1]) shouldBe (expected plusOrMinus 1e-4)
             exp(-e[0]).isFinite() shouldBe true
         }
+    }
+
+    test("a fitted Gaussian-mixture proposal runs end to end") {
+        val gmm = buildExperiment("runner-gmm") {
+            datasets(checkerboard(n = 1000, nTest = 500))
+            energy = mlp(16, 16)
+            proposal = gaussianMixture(components = 8)
+            objective = snl(proposalSamples = 64, biasInitSamples = 256)
+            train { steps = 20; batch = 64; evaluateEvery = 20; logEvery = 10 }
+            metrics(testLogLikelihoodGrid(box = 5.0, resolution = 50), testLogLikelihoodIs(samples = 2000))
+        }
+        val outcome = ExperimentRunner(runs, Device.cpu()).run(gmm).single()
+        withClue(outcome.status.error ?: "") { outcome.status.state shouldBe CellState.DONE }
     }
 
     test("a failing cell is recorded as failed with its reason, and nothing is thrown") {

@@ -19,6 +19,7 @@ internal object Fixtures {
         gaussian(mean = listOf(0.0, 1.0), std = listOf(1.0, 2.0)),
         uniformBox(low = listOf(-1.0, -2.0), high = listOf(1.0, 2.0)),
         uniformBox(margin = 0.25),
+        gaussianMixture(components = 5),
     ).mapIndexed { i, p ->
         buildExperiment("every-$i") {
             datasets(fourCircles(n = 500, nTest = 300), csv("data/power.csv", testFraction = 0.1))
