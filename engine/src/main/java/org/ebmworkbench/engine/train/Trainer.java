@@ -115,11 +115,12 @@ public final class Trainer {
                 }
                 boolean logStep = (step + 1) % logEvery == 0 || step + 1 == total;
                 ObjectiveContext context = new ObjectiveContext(energy, params, proposal, manager, step);
-                objective.beforeStep(context);
                 NDList grads = new NDList(arrays.size());
                 Map<String, Double> diagnostics = new HashMap<>();
                 try (NDScope ignored = new NDScope()) {
                     NDArray batch = batches.next(manager);
+                    // Outside the collector (samplers open their own), inside the scope (their temporaries die here).
+                    objective.beforeStep(context, batch);
                     Loss loss;
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         loss = objective.loss(context, batch);

@@ -1,0 +1,294 @@
+package org.ebmworkbench.engine.objective;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.Locale;
+import java.util.Map;
+import org.ebmworkbench.engine.sampler.Sampler;
+import org.ebmworkbench.engine.sampler.SamplerResult;
+import org.ebmworkbench.engine.tensor.Parameters;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maximum likelihood with MCMC negatives (methods.md §4.1): contrastive divergence and its relatives.
+ *
+ * <p>Loss L = mean E(x⁺) − mean E(sg[x⁻]) + α·(mean E(x⁺)² + mean E(x⁻)²), whose parameter gradient is the
+ * likelihood gradient with model samples x⁻ (detached: sg) replaced by {@code steps} = k sampler steps from chains
+ * started per {@link ChainInit}. α is {@code energyL2}: 0 by default; the ED 2-D baseline uses 0.3 (with 10 Langevin
+ * steps of h = 0.01 from the data, methods.md §3.3) and IGEBM 1. With equal batch sizes the penalty equals the
+ * baseline's 0.3·mean(E(x⁺)² + E(x⁻)²).
+ *
+ * <p>The negatives are drawn in {@link #beforeStep(ObjectiveContext, NDArray)}, outside the training collector (a
+ * sampler opens its own), and used by the following {@link #loss}. Diagnostics: {@code energy_gap} = mean E(x⁺) −
+ * mean E(x⁻) (negative while the model still puts too much mass on the negatives), and the sampler's {@code
+ * acceptance_rate} and {@code grad_norm} (mean ‖∇ₓE‖ along the chains).
+ *
+ * <p>An instance holds the chain state of one training run (persistent chains, replay buffer), reset by
+ * {@link #initialize}; do not share one instance between concurrent runs.
+ */
+public final class ContrastiveDivergence implements Objective {
+
+    /** Where the chains of each step start. */
+    public enum ChainInit {
+        /** CD-k (Hinton 2002): at the data batch. */
+        DATA,
+        /** PCD (Tieleman 2008): where the previous step's chains ended; first from the data or from noise. */
+        PERSISTENT,
+        /** Short-run MCMC (Nijkamp et al. 2019): uniform noise on the noise box. */
+        NOISE,
+        /**
+         * Replay buffer (Du & Mordatch 2019): rows drawn with replacement from a buffer (initially uniform noise),
+         * each re-initialised from uniform noise with probability {@code reinitFraction}; the ends go back in.
+         */
+        REPLAY_BUFFER
+    }
+
+    private final Sampler sampler;
+    private final int steps;
+    private final ChainInit chainInit;
+    private final boolean persistentFromData;
+    private final int bufferSize;
+    private final double reinitFraction;
+    private final double noiseLow;
+    private final double noiseHigh;
+    private final double energyL2;
+
+    // State of the current run: persistent chains or the replay buffer (owned here), and this step's negatives.
+    private @Nullable NDArray chains;
+    private @Nullable SamplerResult negatives;
+    private long negativesStep = -1;
+
+    private ContrastiveDivergence(Builder b) {
+        this.sampler = b.sampler;
+        this.steps = b.steps;
+        this.chainInit = b.chainInit;
+        this.persistentFromData = b.persistentFromData;
+        this.bufferSize = b.bufferSize;
+        this.reinitFraction = b.reinitFraction;
+        this.noiseLow = b.noiseLow;
+        this.noiseHigh = b.noiseHigh;
+        this.energyL2 = b.energyL2;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return switch (chainInit) {
+            case DATA -> "cd";
+            case PERSISTENT -> "pcd";
+            case NOISE -> "short-run";
+            case REPLAY_BUFFER -> "replay-buffer";
+        };
+    }
+
+    /** Starts a new run: forgets the chains of any previous one (their tensors belong to that run's manager). */
+    @Override
+    public Parameters initialize(ObjectiveContext context) {
+        chains = null;
+        negatives = null;
+        negativesStep = -1;
+        return Parameters.empty();
+    }
+
+    @Override
+    public void beforeStep(ObjectiveContext context, NDArray batch) {
+        NDManager m = context.manager();
+        Shape shape = batch.getShape();
+        NDArray bufferRows = null;
+        NDArray start;
+        switch (chainInit) {
+            case DATA -> start = batch;
+            case NOISE -> start = uniformNoise(m, shape);
+            case PERSISTENT -> {
+                if (chains == null) {
+                    chains = keep(persistentFromData ? batch.duplicate() : uniformNoise(m, shape), m);
+                }
+                start = chains;
+            }
+            case REPLAY_BUFFER -> {
+                if (chains == null) {
+                    chains = keep(uniformNoise(m, new Shape(bufferSize, shape.get(1))), m);
+                }
+                bufferRows = m.randomInteger(0, bufferSize, new Shape(shape.get(0)), DataType.INT64);
+                // DJL's where does not broadcast the condition, so the per-row draw is expanded to the rows' shape.
+                NDArray reinit = m.randomUniform(0f, 1f, new Shape(shape.get(0), 1)).lt(reinitFraction)
+                        .broadcast(shape);
+                start = NDArrays.where(reinit, uniformNoise(m, shape), chains.get(bufferRows));
+            }
+            default -> throw new IllegalStateException("unknown chain initialisation " + chainInit);
+        }
+        SamplerResult result = sampler.run(context.energy(), context.parameters(), start, steps, m);
+        if (chainInit == ChainInit.PERSISTENT) {
+            chains.close();
+            chains = keep(result.samples(), m);
+        } else if (chainInit == ChainInit.REPLAY_BUFFER) {
+            chains.set(new NDIndex("{}", bufferRows), result.samples());
+        }
+        negatives = result;
+        negativesStep = context.step();
+    }
+
+    @Override
+    public Loss loss(ObjectiveContext context, NDArray batch) {
+        if (negatives == null || negativesStep != context.step()) {
+            throw new IllegalStateException(name() + ": no negatives for step " + context.step()
+                    + "; beforeStep(context, batch) must run before loss (the Trainer does this)");
+        }
+        long n = batch.getShape().get(0);
+        NDArray negative = negatives.samples().stopGradient();
+        NDArray energies = context.energy().energy(context.parameters(), NDArrays.concat(new NDList(batch, negative)));
+        NDArray positiveEnergy = energies.get(new NDIndex(":" + n));
+        NDArray negativeEnergy = energies.get(new NDIndex(n + ":"));
+        NDArray gap = positiveEnergy.mean().sub(negativeEnergy.mean());
+        NDArray loss = energyL2 == 0 ? gap
+                : gap.add(positiveEnergy.square().mean().add(negativeEnergy.square().mean()).mul(energyL2));
+        return new Loss(loss, Map.of(
+                "energy_gap", gap.stopGradient(),
+                SamplerResult.ACCEPTANCE_RATE, negatives.diagnostic(SamplerResult.ACCEPTANCE_RATE),
+                SamplerResult.GRAD_NORM, negatives.diagnostic(SamplerResult.GRAD_NORM)));
+    }
+
+    /** Moves a tensor out of the step's scope into the run's manager: it outlives the step, and this class frees it. */
+    private static NDArray keep(NDArray array, NDManager manager) {
+        NDScope.unregister(array);
+        array.attach(manager);
+        return array;
+    }
+
+    private NDArray uniformNoise(NDManager m, Shape shape) {
+        return m.randomUniform((float) noiseLow, (float) noiseHigh, shape);
+    }
+
+    @Override
+    public String describe() {
+        String start = switch (chainInit) {
+            case DATA -> "from the data";
+            case PERSISTENT -> "persistent chains, first from " + (persistentFromData ? "the data" : noiseBox());
+            case NOISE -> "from " + noiseBox();
+            case REPLAY_BUFFER -> String.format(Locale.ROOT, "replay buffer of %d, %.3g re-initialised from %s",
+                    bufferSize, reinitFraction, noiseBox());
+        };
+        return "MLE with MCMC (" + name() + "): " + steps + " steps " + start + "; " + sampler.describe()
+                + (energyL2 == 0 ? "" : "; energy L2 " + energyL2);
+    }
+
+    private String noiseBox() {
+        return "U[" + noiseLow + ", " + noiseHigh + "]";
+    }
+
+    /**
+     * The negatives drawn by the last {@link #beforeStep(ObjectiveContext, NDArray)} (for plots and tests), or null
+     * before the first; they live until the end of that step unless the chains persist.
+     */
+    public @Nullable NDArray lastNegatives() {
+        return negatives == null ? null : negatives.samples();
+    }
+
+    public Sampler sampler() {
+        return sampler;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public ChainInit chainInit() {
+        return chainInit;
+    }
+
+    public double energyL2() {
+        return energyL2;
+    }
+
+    /**
+     * {@code setSampler} is required. Defaults: k = 10 steps and data initialisation (the ED baseline), no energy
+     * penalty; persistent chains start at the first batch; buffer 10 000 with re-initialisation fraction 0.05 and
+     * noise U[−1, 1] (JEM and IGEBM).
+     */
+    public static final class Builder {
+        private @Nullable Sampler sampler;
+        private int steps = 10;
+        private ChainInit chainInit = ChainInit.DATA;
+        private boolean persistentFromData = true;
+        private int bufferSize = 10_000;
+        private double reinitFraction = 0.05;
+        private double noiseLow = -1;
+        private double noiseHigh = 1;
+        private double energyL2 = 0;
+
+        public Builder setSampler(Sampler sampler) {
+            this.sampler = sampler;
+            return this;
+        }
+
+        /** k, the sampler steps per training step. */
+        public Builder optSteps(int k) {
+            this.steps = k;
+            return this;
+        }
+
+        public Builder optChainInit(ChainInit init) {
+            this.chainInit = init;
+            return this;
+        }
+
+        /** For {@link ChainInit#PERSISTENT}: start the chains at the first batch (true) or at uniform noise. */
+        public Builder optPersistentFromData(boolean fromData) {
+            this.persistentFromData = fromData;
+            return this;
+        }
+
+        /** For {@link ChainInit#REPLAY_BUFFER}: the number S of stored samples. */
+        public Builder optBufferSize(int size) {
+            this.bufferSize = size;
+            return this;
+        }
+
+        /** For {@link ChainInit#REPLAY_BUFFER}: the probability that a chain restarts from noise. */
+        public Builder optReinitFraction(double fraction) {
+            this.reinitFraction = fraction;
+            return this;
+        }
+
+        /** The box [low, high]^D of the uniform noise that noise-started chains and the buffer use. */
+        public Builder optNoiseBox(double low, double high) {
+            this.noiseLow = low;
+            this.noiseHigh = high;
+            return this;
+        }
+
+        /** α, the weight of the energy magnitude penalty mean E(x⁺)² + mean E(x⁻)². */
+        public Builder optEnergyL2(double alpha) {
+            this.energyL2 = alpha;
+            return this;
+        }
+
+        public ContrastiveDivergence build() {
+            require(sampler != null, "a sampler is required (setSampler)");
+            require(steps >= 1, "steps must be >= 1, was " + steps);
+            require(chainInit != null, "chainInit must not be null");
+            require(bufferSize >= 1, "bufferSize must be >= 1, was " + bufferSize);
+            require(reinitFraction >= 0 && reinitFraction <= 1,
+                    "reinitFraction must lie in [0, 1], was " + reinitFraction);
+            require(Double.isFinite(noiseLow) && Double.isFinite(noiseHigh) && noiseLow < noiseHigh,
+                    "noise box needs finite low < high, was [" + noiseLow + ", " + noiseHigh + "]");
+            require(energyL2 >= 0 && Double.isFinite(energyL2), "energyL2 must be >= 0 and finite, was " + energyL2);
+            return new ContrastiveDivergence(this);
+        }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException("contrastive divergence: " + message);
+            }
+        }
+    }
+}

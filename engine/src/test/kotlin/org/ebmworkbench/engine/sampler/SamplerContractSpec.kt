@@ -1,0 +1,161 @@
+package org.ebmworkbench.engine.sampler
+
+import ai.djl.engine.Engine
+import ai.djl.ndarray.NDArray
+import ai.djl.ndarray.NDManager
+import ai.djl.ndarray.NDScope
+import ai.djl.ndarray.types.Shape
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.assertions.withClue
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.floats.plusOrMinus as floatPlusOrMinus
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import org.ebmworkbench.engine.TestSupport
+import org.ebmworkbench.engine.energy.EnergyModel
+import org.ebmworkbench.engine.energy.QuadraticEnergy
+import org.ebmworkbench.engine.tensor.Parameters
+import org.ebmworkbench.engine.tensor.Tensors
+
+/** E(x) = 0: zero gradient, so a Langevin step is pure noise (a reference run with the same draws). */
+private object ZeroEnergy : EnergyModel {
+    override fun inputDim() = 2
+    override fun initialize(manager: NDManager): Parameters = Parameters.empty()
+    override fun energy(params: Parameters, x: NDArray): NDArray = x.sum(intArrayOf(1)).mul(0)
+    override fun describe() = "zero"
+}
+
+/** What every sampler promises besides its law: parameters untouched, no leaked tensors, clear errors, option semantics. */
+class SamplerContractSpec : FunSpec({
+    val target = CorrelatedGaussian
+    val samplers = listOf(
+        LangevinSampler.builder().optStepSize(0.1).optGradientClip(5.0).build(),
+        DecoupledLangevinSampler.igebm().build(),
+        MalaSampler.builder().optStepSize(0.1).build(),
+        HmcSampler.builder().optStepSize(0.1).optLeapfrogSteps(3).build(),
+    )
+
+    fun closeResult(r: SamplerResult) {
+        r.samples().close()
+        r.diagnostics().values.forEach { it.close() }
+    }
+
+    test("sampling leaves the parameters' gradients at zero, though the parameters require gradients") {
+        for (sampler in samplers) TestSupport.withManager { m ->
+            val params = target.params(m).requireGradients()
+            sampler.run(target.energy, params, target.farStart(m, 64), 5, m)
+            for (name in params.names()) {
+                withClue("${sampler.name()}: gradient of $name") {
+                    Tensors.scalar(params.get(name).gradient.abs().sum()) shouldBe 0.0
+                }
+            }
+        }
+    }
+
+    test("no tensor leaks: after closing the results the manager holds what it held before, for 3 or 30 steps") {
+        for (sampler in samplers) TestSupport.withManager { m ->
+            val params = target.params(m)
+            val start = target.farStart(m, 64)
+            val before = m.managedArrays.size
+            for (steps in listOf(3, 30)) {
+                closeResult(sampler.run(target.energy, params, start, steps, m))
+                withClue("${sampler.name()}, $steps steps") { m.managedArrays.size shouldBe before }
+            }
+        }
+    }
+
+    test("results belong to the caller's NDScope: closing the scope frees them") {
+        for (sampler in samplers) TestSupport.withManager { m ->
+            val params = target.params(m)
+            val start = target.farStart(m, 64)
+            val before = m.managedArrays.size
+            NDScope().use { sampler.run(target.energy, params, start, 4, m) }
+            withClue(sampler.name()) { m.managedArrays.size shouldBe before }
+            start.isReleased shouldBe false
+        }
+    }
+
+    test("diagnostics are scalars; unadjusted samplers accept everything; chains from far away descend in energy") {
+        for (sampler in samplers) TestSupport.withManager { m ->
+            val r = sampler.run(target.energy, target.params(m), target.farStart(m, 256), 10, m)
+            for (d in listOf(SamplerResult.ACCEPTANCE_RATE, SamplerResult.ENERGY_GAP, SamplerResult.GRAD_NORM)) {
+                r.diagnostic(d).shape shouldBe Shape()
+            }
+            val acceptance = Tensors.scalar(r.diagnostic(SamplerResult.ACCEPTANCE_RATE))
+            if (sampler is LangevinSampler || sampler is DecoupledLangevinSampler) acceptance shouldBe 1.0
+            withClue(sampler.name()) {
+                (Tensors.scalar(r.diagnostic(SamplerResult.ENERGY_GAP)) < 0) shouldBe true
+                (Tensors.scalar(r.diagnostic(SamplerResult.GRAD_NORM)) > 0) shouldBe true
+                (r.secondsPerStep() > 0) shouldBe true
+            }
+        }
+    }
+
+    test("running inside an open GradientCollector fails with an explanation") {
+        TestSupport.withManager { m ->
+            val e = Engine.getInstance().newGradientCollector().use {
+                shouldThrow<IllegalStateException> {
+                    MalaSampler.builder().build().run(target.energy, target.params(m), target.farStart(m, 4), 1, m)
+                }
+            }
+            e.message!! shouldContain "inside an open GradientCollector"
+        }
+    }
+
+    test("Langevin clips each gradient entry to ±c: the clipped step differs from pure noise by exactly −(h/2)·c·sign(g)") {
+        TestSupport.withManager { m ->
+            val unitPrecision = QuadraticEnergy(2, false)
+            val params = unitPrecision.initialize(m) // mean 0, so ∇E(x) = x
+            val start = m.create(floatArrayOf(100f, -100f, 0.1f, -0.2f), Shape(2, 2))
+            val h = 0.1
+            TestSupport.seed(11)
+            val clipped = LangevinSampler.builder().optStepSize(h).optGradientClip(0.5).build()
+                .run(unitPrecision, params, start, 1, m).samples()
+            TestSupport.seed(11)
+            val noiseOnly = LangevinSampler.builder().optStepSize(h).build()
+                .run(ZeroEnergy, Parameters.empty(), start, 1, m).samples()
+            // Row 1's gradient (100, −100) is clipped to (0.5, −0.5); row 2's (0.1, −0.2) lies inside the clip.
+            val expected = floatArrayOf(-0.025f, 0.025f, -0.005f, 0.01f)
+            clipped.sub(noiseOnly).toFloatArray().forEachIndexed { i, d -> d shouldBe (expected[i] floatPlusOrMinus 2e-5f) }
+        }
+    }
+
+    test("IGEBM's settings: without noise one step moves by α·c per coordinate and stays in the box") {
+        TestSupport.withManager { m ->
+            val unitPrecision = QuadraticEnergy(2, false)
+            val start = m.create(floatArrayOf(0.9f, 0.005f, 0.3f, 0.0f), Shape(2, 2))
+            val step = DecoupledLangevinSampler.igebm().optNoise(0.0).build()
+                .run(unitPrecision, unitPrecision.initialize(m), start, 1, m).samples().toFloatArray()
+            // ∇E = x, clipped to ±0.01 then times α = 1: 0.9 → 0.89, 0.005 → 0 (its own size), 0.3 → 0.29, 0 → 0.
+            val expected = floatArrayOf(0.89f, 0f, 0.29f, 0f)
+            step.forEachIndexed { i, v -> v shouldBe (expected[i] floatPlusOrMinus 1e-6f) }
+            // Noise of σ = 3 throws most coordinates out of [0, 1] each step; the box must bring them back to its faces.
+            TestSupport.seed(12)
+            val boxed = DecoupledLangevinSampler.builder().optStepSize(1.0).optNoise(3.0).optSampleBox(0.0, 1.0).build()
+                .run(unitPrecision, unitPrecision.initialize(m), start, 5, m).samples().toFloatArray()
+            boxed.all { it in 0f..1f } shouldBe true
+            boxed.any { it == 0f || it == 1f } shouldBe true
+        }
+    }
+
+    test("invalid options and arguments fail with the sampler and the option named") {
+        shouldThrow<IllegalArgumentException> { LangevinSampler.builder().optStepSize(0.0).build() }
+            .message!! shouldContain "langevin: stepSize"
+        shouldThrow<IllegalArgumentException> { DecoupledLangevinSampler.builder().optNoise(-1.0).build() }
+            .message!! shouldContain "noise"
+        shouldThrow<IllegalArgumentException> { DecoupledLangevinSampler.builder().optSampleBox(1.0, 0.0).build() }
+            .message!! shouldContain "box"
+        shouldThrow<IllegalArgumentException> { MalaSampler.builder().optStepSize(Double.NaN).build() }
+            .message!! shouldContain "mala: stepSize"
+        shouldThrow<IllegalArgumentException> { HmcSampler.builder().optLeapfrogSteps(0).build() }
+            .message!! shouldContain "hmc: leapfrogSteps"
+        TestSupport.withManager { m ->
+            shouldThrow<IllegalArgumentException> {
+                MalaSampler.builder().build().run(target.energy, target.params(m), m.zeros(Shape(4, 3)), 1, m)
+            }.message!! shouldContain "(chains, 2)"
+            shouldThrow<IllegalArgumentException> {
+                MalaSampler.builder().build().run(target.energy, target.params(m), m.zeros(Shape(4, 2)), 0, m)
+            }.message!! shouldContain "steps must be >= 1"
+        }
+    }
+})
