@@ -62,7 +62,7 @@ class CellRunner(
         val metricsLog = MetricsLog(writer, cell.metrics.map { it.name })
         val t = cell.training
         val builder = Trainer.builder()
-            .setEnergy(energy).setObjective(EngineFactory.objective(cell.objective)).optProposal(proposal)
+            .setEnergy(energy).setObjective(EngineFactory.objective(cell.objective, data.train)).optProposal(proposal)
             .setData(data.train).optBatchSize(t.batch).optOptimizer(EngineFactory.optimizer(t.optimizer))
             .optSeed(cell.seed).optLogEvery(t.logEvery).optEvaluator(t.evaluateEvery, evaluator)
             .addListener(object : TrainingListener {

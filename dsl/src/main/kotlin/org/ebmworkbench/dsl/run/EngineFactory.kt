@@ -3,6 +3,13 @@ package org.ebmworkbench.dsl.run
 import ai.djl.ndarray.NDManager
 import org.ebmworkbench.dsl.spec.Activation
 import org.ebmworkbench.dsl.spec.CellSpec
+import org.ebmworkbench.dsl.spec.ChainInit
+import org.ebmworkbench.dsl.spec.ContrastiveDivergenceSpec
+import org.ebmworkbench.dsl.spec.DecoupledLangevinSpec
+import org.ebmworkbench.dsl.spec.HmcSpec
+import org.ebmworkbench.dsl.spec.LangevinSpec
+import org.ebmworkbench.dsl.spec.MalaSpec
+import org.ebmworkbench.dsl.spec.SamplerSpec
 import org.ebmworkbench.dsl.spec.Covariance
 import org.ebmworkbench.dsl.spec.EnergySpec
 import org.ebmworkbench.dsl.spec.FittedGaussianMixtureProposalSpec
@@ -23,6 +30,7 @@ import org.ebmworkbench.engine.energy.BaseDistributionEnergy
 import org.ebmworkbench.engine.energy.EnergyModel
 import org.ebmworkbench.engine.energy.MlpEnergy
 import org.ebmworkbench.engine.energy.QuadraticEnergy
+import org.ebmworkbench.engine.objective.ContrastiveDivergence
 import org.ebmworkbench.engine.objective.Objective
 import org.ebmworkbench.engine.objective.SelfNormalisedLikelihood
 import org.ebmworkbench.engine.proposal.DiagonalGaussianProposal
@@ -30,6 +38,11 @@ import org.ebmworkbench.engine.proposal.FullGaussianProposal
 import org.ebmworkbench.engine.proposal.GaussianMixtureProposal
 import org.ebmworkbench.engine.proposal.Proposal
 import org.ebmworkbench.engine.proposal.UniformBoxProposal
+import org.ebmworkbench.engine.sampler.DecoupledLangevinSampler
+import org.ebmworkbench.engine.sampler.HmcSampler
+import org.ebmworkbench.engine.sampler.LangevinSampler
+import org.ebmworkbench.engine.sampler.MalaSampler
+import org.ebmworkbench.engine.sampler.Sampler
 import org.ebmworkbench.engine.train.OptimizerConfig
 import org.ebmworkbench.engine.energy.Activation as EngineActivation
 
@@ -72,9 +85,33 @@ object EngineFactory {
         }
     }
 
-    fun objective(spec: ObjectiveSpec): Objective = when (spec) {
+    /** The objective of a cell; [train] gives the noise range of chains started from noise. */
+    fun objective(spec: ObjectiveSpec, train: Dataset): Objective = when (spec) {
         is SnlSpec -> SelfNormalisedLikelihood.builder().optProposalSamples(spec.proposalSamples)
             .optBiasInitSamples(spec.biasInitSamples).optLogIsWarmupSteps(spec.logIsWarmupSteps).build()
+        is ContrastiveDivergenceSpec -> {
+            val values = train.toArray()
+            ContrastiveDivergence.builder().setSampler(sampler(spec.sampler)).optSteps(spec.sampler.steps)
+                .optChainInit(chainInit(spec.init)).optEnergyL2(spec.energyL2).optBufferSize(spec.bufferSize)
+                .optReinitFraction(spec.reinitFraction)
+                .optNoiseBox(values.min().toDouble(), values.max().toDouble()).build()
+        }
+    }
+
+    fun sampler(spec: SamplerSpec): Sampler = when (spec) {
+        is LangevinSpec -> LangevinSampler.builder().optStepSize(spec.stepSize)
+            .apply { if (spec.gradientClip > 0) optGradientClip(spec.gradientClip) }.build()
+        is DecoupledLangevinSpec -> DecoupledLangevinSampler.builder().optStepSize(spec.stepSize).optNoise(spec.noise)
+            .apply { if (spec.gradientClip > 0) optGradientClip(spec.gradientClip) }.build()
+        is MalaSpec -> MalaSampler.builder().optStepSize(spec.stepSize).build()
+        is HmcSpec -> HmcSampler.builder().optStepSize(spec.stepSize).optLeapfrogSteps(spec.leapfrogSteps).build()
+    }
+
+    private fun chainInit(init: ChainInit): ContrastiveDivergence.ChainInit = when (init) {
+        ChainInit.DATA -> ContrastiveDivergence.ChainInit.DATA
+        ChainInit.PERSISTENT -> ContrastiveDivergence.ChainInit.PERSISTENT
+        ChainInit.NOISE -> ContrastiveDivergence.ChainInit.NOISE
+        ChainInit.REPLAY_BUFFER -> ContrastiveDivergence.ChainInit.REPLAY_BUFFER
     }
 
     fun optimizer(spec: OptimizerSpec): OptimizerConfig = OptimizerConfig(

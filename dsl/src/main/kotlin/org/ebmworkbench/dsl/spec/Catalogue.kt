@@ -15,7 +15,8 @@ data class CatalogueEntry(val category: String, val name: String, val doc: Strin
  * docs are read from the spec classes, so they cannot drift from the code. There are no samplers yet.
  */
 object Catalogue {
-    val entries: List<CatalogueEntry> = datasets() + energies() + proposals() + objectives() + optimizers() + metrics()
+    val entries: List<CatalogueEntry> =
+        datasets() + energies() + proposals() + objectives() + samplers() + optimizers() + metrics()
 
     private fun datasets(): List<CatalogueEntry> {
         val d = ToyDatasetSpec("checkerboard")
@@ -82,12 +83,42 @@ object Catalogue {
 
     private fun objectives(): List<CatalogueEntry> {
         val s = SnlSpec()
+        val cd = ContrastiveDivergenceSpec()
         return listOf(
             CatalogueEntry(
                 "objective", "snl(proposalSamples, biasInitSamples, logIsWarmupSteps, baseDistribution)",
                 "Self-normalised log-likelihood (Senetaire et al., arXiv 2503.07021); proposalSamples = " +
                     "${s.proposalSamples}, biasInitSamples = ${s.biasInitSamples}, logIsWarmupSteps = " +
                     "${s.logIsWarmupSteps}, baseDistribution = ${s.baseDistribution} (SNL 2-D config).",
+            ),
+            CatalogueEntry(
+                "objective", "contrastiveDivergence(sampler, init, energyL2, bufferSize, reinitFraction)",
+                "MLE with MCMC negatives; init = fromData (CD-k), persistent (PCD), fromNoise (short-run) or " +
+                    "replayBuffer (Du & Mordatch); energyL2 = ${cd.energyL2} (ED baseline 0.3), bufferSize = " +
+                    "${cd.bufferSize}, reinitFraction = ${cd.reinitFraction}.",
+            ),
+        )
+    }
+
+    private fun samplers(): List<CatalogueEntry> {
+        val l = LangevinSpec()
+        val d = DecoupledLangevinSpec()
+        val m = MalaSpec()
+        val h = HmcSpec()
+        return listOf(
+            CatalogueEntry(
+                "sampler", "langevin(steps, stepSize, gradientClip)",
+                "Langevin x ← x − (h/2)∇E + √h ξ; steps = ${l.steps}, stepSize h = ${l.stepSize} (ED CD baseline), " +
+                    "gradientClip = ${l.gradientClip} (off).",
+            ),
+            CatalogueEntry(
+                "sampler", "decoupledLangevin(steps, stepSize, noise, gradientClip)",
+                "JEM/IGEBM form x ← x − α∇E + σξ; steps = ${d.steps}, stepSize α = ${d.stepSize}, noise σ = ${d.noise} (JEM).",
+            ),
+            CatalogueEntry("sampler", "mala(steps, stepSize)", "Metropolis-adjusted Langevin; steps = ${m.steps}, stepSize = ${m.stepSize}."),
+            CatalogueEntry(
+                "sampler", "hmc(steps, stepSize, leapfrogSteps)",
+                "Hamiltonian Monte Carlo, unit mass; steps = ${h.steps}, stepSize = ${h.stepSize}, leapfrogSteps = ${h.leapfrogSteps}.",
             ),
         )
     }

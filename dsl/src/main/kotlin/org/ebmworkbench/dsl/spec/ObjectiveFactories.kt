@@ -10,3 +10,24 @@ fun snl(
     logIsWarmupSteps: Int = 0,
     baseDistribution: Boolean = false,
 ): SnlSpec = SnlSpec(proposalSamples, biasInitSamples, logIsWarmupSteps, baseDistribution)
+
+/** Contrastive divergence and its variants; see [ContrastiveDivergenceSpec]. */
+fun contrastiveDivergence(
+    sampler: SamplerSpec = langevin(),
+    init: ChainInit = fromData,
+    energyL2: Double = 0.0,
+    bufferSize: Int = 10_000,
+    reinitFraction: Double = 0.05,
+): ContrastiveDivergenceSpec = ContrastiveDivergenceSpec(sampler, init, energyL2, bufferSize, reinitFraction)
+
+/** CD-k chains start at the data. */
+val fromData: ChainInit = ChainInit.DATA
+
+/** PCD: persistent chains. */
+val persistent: ChainInit = ChainInit.PERSISTENT
+
+/** Short-run chains from noise. */
+val fromNoise: ChainInit = ChainInit.NOISE
+
+/** Chains from a replay buffer. */
+val replayBuffer: ChainInit = ChainInit.REPLAY_BUFFER

@@ -36,3 +36,4 @@ data class SnlSpec(
 
     override val type: String get() = "snl"
 }
+

@@ -9,6 +9,8 @@ private const val SMOKE_PROPOSAL_SAMPLES = 128
 private const val SMOKE_GRID_RESOLUTION = 60
 private const val SMOKE_IS_SAMPLES = 2_000
 private const val SMOKE_WIDTH = 32
+private const val SMOKE_SAMPLER_STEPS = 5
+private const val SMOKE_BUFFER = 256
 
 /**
  * A copy of this experiment shrunk so that every cell trains and evaluates in seconds on a CPU. The test
@@ -21,6 +23,7 @@ private const val SMOKE_WIDTH = 32
  *   is capped at half the steps so the SNL phase still runs; batch, optimiser and EMA are kept;
  * - toy data: `n → min(n, 2000)`, `nTest → min(nTest, 1000)`; CSV files are used as they are;
  * - SNL: `proposalSamples` and `biasInitSamples → min(…, 128)`;
+ * - CD: sampler steps → min(…, 5), replay buffer → min(…, 256);
  * - metrics: grid `resolution → min(…, 60)` (box and selfCheck kept), IS `samples → min(…, 2000)`;
  * - MLP: every hidden width capped at 32 (depth kept);
  * - seeds: the first seed only.
@@ -74,6 +77,14 @@ private fun ObjectiveSpec.smoke(steps: Int): ObjectiveSpec = when (this) {
         biasInitSamples = minOf(biasInitSamples, SMOKE_PROPOSAL_SAMPLES),
         logIsWarmupSteps = minOf(logIsWarmupSteps, steps / 2),
     )
+    is ContrastiveDivergenceSpec -> copy(sampler = sampler.smoke(), bufferSize = minOf(bufferSize, SMOKE_BUFFER))
+}
+
+private fun SamplerSpec.smoke(): SamplerSpec = when (this) {
+    is LangevinSpec -> copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
+    is DecoupledLangevinSpec -> copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
+    is MalaSpec -> copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
+    is HmcSpec -> copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
 }
 
 private fun MetricSpec.smoke(): MetricSpec = when (this) {

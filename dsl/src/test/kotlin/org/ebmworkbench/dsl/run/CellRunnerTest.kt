@@ -9,7 +9,14 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import org.ebmworkbench.dsl.spec.buildExperiment
 import org.ebmworkbench.dsl.spec.checkerboard
+import org.ebmworkbench.dsl.spec.contrastiveDivergence
 import org.ebmworkbench.dsl.spec.csv
+import org.ebmworkbench.dsl.spec.decoupledLangevin
+import org.ebmworkbench.dsl.spec.gaussians8
+import org.ebmworkbench.dsl.spec.hmc
+import org.ebmworkbench.dsl.spec.langevin
+import org.ebmworkbench.dsl.spec.mala
+import org.ebmworkbench.dsl.spec.replayBuffer
 import org.ebmworkbench.dsl.spec.gaussianMixture
 import org.ebmworkbench.dsl.spec.testLogLikelihoodIs
 import org.ebmworkbench.dsl.spec.mlp
@@ -81,6 +88,23 @@ class CellRunnerTest : FunSpec({
         }
         val outcome = ExperimentRunner(runs, Device.cpu()).run(gmm).single()
         withClue(outcome.status.error ?: "") { outcome.status.state shouldBe CellState.DONE }
+    }
+
+    test("contrastive divergence with each sampler runs end to end, with the sampler's diagnostics logged") {
+        for ((name, sampler) in listOf("langevin" to langevin(steps = 3), "mala" to mala(steps = 3),
+                "hmc" to hmc(steps = 2, leapfrogSteps = 2), "decoupled" to decoupledLangevin(steps = 3))) {
+            val cd = buildExperiment("runner-cd-$name") {
+                datasets(gaussians8(n = 500, nTest = 200))
+                energy = mlp(16, 16)
+                objective = contrastiveDivergence(sampler, init = replayBuffer, energyL2 = 0.3, bufferSize = 200)
+                train { steps = 10; batch = 32; evaluateEvery = 10; logEvery = 5 }
+                metrics(testLogLikelihoodGrid(box = 5.0, resolution = 40, selfCheck = false))
+            }
+            val outcome = ExperimentRunner(runs, Device.cpu()).run(cd).single()
+            withClue("$name: ${outcome.status.error}") { outcome.status.state shouldBe CellState.DONE }
+            val metrics = RunRecords.readExperiment(runs.resolve("runner-cd-$name")).cells.single().metrics.shouldNotBeNull()
+            metrics.columns shouldContainAll listOf("loss", "energy_gap", "acceptance_rate", "grad_norm", "test_ll_grid")
+        }
     }
 
     test("a failing cell is recorded as failed with its reason, and nothing is thrown") {

@@ -27,7 +27,7 @@ class CatalogueTest : FunSpec({
 
     test("the factory files are found") {
         files.map { it.simpleName } shouldContainExactly
-            listOf("DatasetFactoriesKt", "ModelFactoriesKt", "ObjectiveFactoriesKt", "TrainingFactoriesKt")
+            listOf("DatasetFactoriesKt", "ModelFactoriesKt", "ObjectiveFactoriesKt", "SamplerFactoriesKt", "TrainingFactoriesKt")
     }
 
     test("every factory function has a catalogue entry, one per overload") {

@@ -26,7 +26,13 @@ internal object Fixtures {
             seeds(3, 4)
             energy = if (i % 2 == 0) mlp(16, 8, activation = leakyRelu, leakySlope = 0.2) else quadratic(false)
             proposal = p
-            objective = snl(proposalSamples = 64, biasInitSamples = 32, logIsWarmupSteps = 5, baseDistribution = true)
+            objective = when (i) {
+                0 -> snl(proposalSamples = 64, biasInitSamples = 32, logIsWarmupSteps = 5, baseDistribution = true)
+                1 -> contrastiveDivergence(langevin(steps = 3, stepSize = 0.02, gradientClip = 0.5), persistent, energyL2 = 0.3)
+                2 -> contrastiveDivergence(decoupledLangevin(noise = 0.005), replayBuffer, bufferSize = 100, reinitFraction = 0.1)
+                3 -> contrastiveDivergence(mala(stepSize = 0.05), fromNoise)
+                else -> contrastiveDivergence(hmc(leapfrogSteps = 3), fromData)
+            }
             train {
                 epochs = 3; batch = 32; optimizer = adamW(lr = 1e-2, weightDecay = 1e-4)
                 ema = 0.99; evaluateEvery = 10; logEvery = 5; freshSamples = true

@@ -47,7 +47,8 @@ internal object JsonMutations {
             p.doubleOrNull?.let { return listOf(JsonPrimitive(if (it != 0.0) it / 2 else 0.5)) }
         }
         val words = ToyDatasetSpec.KINDS + Activation.entries.map { it.serialName() } +
-            Covariance.entries.map { it.serialName() } + OptimizerKind.entries.map { it.serialName() }
+            Covariance.entries.map { it.serialName() } + OptimizerKind.entries.map { it.serialName() } +
+            ChainInit.entries.map { it.serialName() }
         return (listOf(p.content + "x") + words).filter { it != p.content }.map { JsonPrimitive(it) }
     }
 
