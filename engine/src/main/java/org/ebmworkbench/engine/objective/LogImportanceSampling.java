@@ -1,0 +1,79 @@
+package org.ebmworkbench.engine.objective;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import java.util.Map;
+import org.ebmworkbench.engine.proposal.Proposal;
+import org.ebmworkbench.engine.tensor.Tensors;
+
+/**
+ * The biased log importance-sampling baseline ({@code log_IS}/"eubo" in the SNL code; methods.md §2.2).
+ *
+ * <p>Minimises L = mean_i E(xᵢ) + log Ẑ with log Ẑ = logsumexp_k(−E(x̃ₖ) − log q(x̃ₖ)) − log N over N detached
+ * proposal samples x̃ₖ ~ q: the negative log-likelihood with log Z replaced by the log of its unbiased IS estimate.
+ * By Jensen E[log Ẑ] ≤ log Z, so the loss and its gradient are biased (the bias shrinks like 1/N); SNL is the
+ * unbiased alternative. Default N = 512, SNL's. One forward pass over concat(batch, samples).
+ *
+ * <p>Diagnostics: {@code log_z} (log Ẑ) and {@code ess} (effective sample size of the importance weights).
+ */
+public final class LogImportanceSampling implements Objective {
+    private final int proposalSamples;
+
+    private LogImportanceSampling(Builder b) {
+        this.proposalSamples = b.proposalSamples;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "log_is";
+    }
+
+    public int proposalSamples() {
+        return proposalSamples;
+    }
+
+    @Override
+    public Loss loss(ObjectiveContext context, NDArray batch) {
+        Proposal q = context.requireProposal("log-IS");
+        long n = batch.getShape().get(0);
+        NDArray samples = ProposalEstimates.sample(q, context, proposalSamples, batch);
+        NDArray energies = context.energy().energy(context.parameters(), NDArrays.concat(new NDList(batch, samples)));
+        NDArray logWeights = energies.get(new NDIndex(n + ":")).neg().sub(q.logProb(samples));
+        NDArray logZ = Tensors.logMeanExp(logWeights);
+        NDArray loss = energies.get(new NDIndex(":" + n)).mean().add(logZ);
+        return new Loss(loss, Map.of(
+                "log_z", logZ.stopGradient(),
+                "ess", Tensors.effectiveSampleSize(logWeights.stopGradient())));
+    }
+
+    @Override
+    public String describe() {
+        return "log importance sampling (biased): " + proposalSamples + " proposal samples per step";
+    }
+
+    /** Builder; default N = 512 proposal samples per step. */
+    public static final class Builder {
+        private int proposalSamples = 512;
+
+        private Builder() {}
+
+        /** N, the proposal samples per step. */
+        public Builder optProposalSamples(int n) {
+            this.proposalSamples = n;
+            return this;
+        }
+
+        public LogImportanceSampling build() {
+            if (proposalSamples < 1) {
+                throw new IllegalArgumentException("log-IS: proposalSamples must be >= 1, was " + proposalSamples);
+            }
+            return new LogImportanceSampling(this);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.ebmworkbench.engine.objective;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Activation;
+import java.util.Map;
+import org.ebmworkbench.engine.proposal.Proposal;
+import org.ebmworkbench.engine.tensor.Parameters;
+
+/**
+ * Noise-contrastive estimation, Gutmann and Hyvärinen 2010 (methods.md §4.3).
+ *
+ * <p>The model log p(x) = −E(x) − c has a free normaliser c (parameter {@value #NORMALISER}). With ν noise samples
+ * per data point from the run's proposal q (any {@link Proposal}), the logit of "data" is
+ * ℓ(x) = log p(x) − log(ν q(x)) = −E(x) − c − log q(x) − log ν, and the loss is the negated NCE objective,
+ * <pre>  L = −(1/N) [ Σᵢ log σ(ℓ(xᵢ)) + Σₖ log σ(−ℓ(x̃ₖ)) ],  k = 1..νN,</pre>
+ * i.e. −J = −E_data[log D] − ν E_q[log(1 − D)] with sample means, computed as softplus terms (log σ(z) =
+ * −softplus(−z)), stable for any |ℓ|. At the optimum c = log Z of the energy (consistency needs q > 0 wherever the
+ * data are). The energy is evaluated in one forward pass over concat(batch, noise); noise samples are detached.
+ *
+ * <ul>
+ *   <li>{@code noisePerDatum}: ν, default 1 (the SNL code's baseline uses ν = proposal samples / batch size).
+ *   <li>c is initialised to log Ẑ estimated from {@code normaliserInitSamples} proposal samples, as SNL initialises
+ *       its b (our choice; the original paper does not prescribe one); with 0 samples c starts at 0.
+ * </ul>
+ * Diagnostics: {@code accuracy} (fraction of data and noise points the logit classifies correctly, 0.5 when model and
+ * noise coincide with the data) and {@code c}.
+ */
+public final class NoiseContrastiveEstimation implements Objective {
+    /** Name of the learned normaliser c in the parameter set. */
+    public static final String NORMALISER = "nce.c";
+
+    private final int noisePerDatum;
+    private final int normaliserInitSamples;
+
+    private NoiseContrastiveEstimation(Builder b) {
+        this.noisePerDatum = b.noisePerDatum;
+        this.normaliserInitSamples = b.normaliserInitSamples;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "nce";
+    }
+
+    public int noisePerDatum() {
+        return noisePerDatum;
+    }
+
+    @Override
+    public Parameters initialize(ObjectiveContext context) {
+        context.requireProposal("NCE");
+        double c = normaliserInitSamples == 0 ? 0
+                : ProposalEstimates.logNormaliser(context, normaliserInitSamples, "NCE");
+        return Parameters.builder().add(NORMALISER, context.manager().create((float) c)).build();
+    }
+
+    @Override
+    public Loss loss(ObjectiveContext context, NDArray batch) {
+        Proposal q = context.requireProposal("NCE");
+        long n = batch.getShape().get(0);
+        NDArray noise = ProposalEstimates.sample(q, context, Math.toIntExact(n * noisePerDatum), batch);
+        NDArray points = NDArrays.concat(new NDList(batch, noise));
+        NDArray c = context.parameters().get(NORMALISER);
+        NDArray logits = context.energy().energy(context.parameters(), points).neg().sub(c)
+                .sub(q.logProb(points)).sub(Math.log(noisePerDatum));
+        NDArray dataLogits = logits.get(new NDIndex(":" + n));
+        NDArray noiseLogits = logits.get(new NDIndex(n + ":"));
+        NDArray loss = Activation.softPlus(dataLogits.neg()).sum().add(Activation.softPlus(noiseLogits).sum()).div(n);
+        NDArray correct = dataLogits.gt(0).toType(logits.getDataType(), false).sum()
+                .add(noiseLogits.lt(0).toType(logits.getDataType(), false).sum());
+        return new Loss(loss, Map.of(
+                "accuracy", correct.div(logits.size()).stopGradient(),
+                "c", c.stopGradient()));
+    }
+
+    @Override
+    public String describe() {
+        return "NCE: " + noisePerDatum + " noise sample" + (noisePerDatum == 1 ? "" : "s") + " per data point, c "
+                + (normaliserInitSamples == 0 ? "initialised to 0" : "initialised from " + normaliserInitSamples
+                + " samples");
+    }
+
+    /** Builder; defaults ν = 1, c initialised from 1024 proposal samples. */
+    public static final class Builder {
+        private int noisePerDatum = 1;
+        private int normaliserInitSamples = 1024;
+
+        private Builder() {}
+
+        /** ν, the number of noise samples per data point. */
+        public Builder optNoisePerDatum(int nu) {
+            this.noisePerDatum = nu;
+            return this;
+        }
+
+        /** Proposal samples for the initial c = log Ẑ; 0 starts c at 0. */
+        public Builder optNormaliserInitSamples(int samples) {
+            this.normaliserInitSamples = samples;
+            return this;
+        }
+
+        public NoiseContrastiveEstimation build() {
+            if (noisePerDatum < 1) {
+                throw new IllegalArgumentException("NCE: noisePerDatum (nu) must be >= 1, was " + noisePerDatum);
+            }
+            if (normaliserInitSamples < 0) {
+                throw new IllegalArgumentException("NCE: normaliserInitSamples must be >= 0 (0: c starts at 0), was "
+                        + normaliserInitSamples);
+            }
+            return new NoiseContrastiveEstimation(this);
+        }
+    }
+}
