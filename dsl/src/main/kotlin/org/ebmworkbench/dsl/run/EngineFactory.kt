@@ -18,6 +18,19 @@ import org.ebmworkbench.dsl.spec.FittedUniformBoxProposalSpec
 import org.ebmworkbench.dsl.spec.GaussianProposalSpec
 import org.ebmworkbench.dsl.spec.MlpEnergySpec
 import org.ebmworkbench.dsl.spec.ObjectiveSpec
+import org.ebmworkbench.dsl.spec.DenoisingScoreMatchingSpec
+import org.ebmworkbench.dsl.spec.EnergyDiscrepancySpec
+import org.ebmworkbench.dsl.spec.ExactScoreMatchingSpec
+import org.ebmworkbench.dsl.spec.LogIsSpec
+import org.ebmworkbench.dsl.spec.NceSpec
+import org.ebmworkbench.dsl.spec.Projection
+import org.ebmworkbench.dsl.spec.SlicedScoreMatchingSpec
+import org.ebmworkbench.engine.objective.DenoisingScoreMatching
+import org.ebmworkbench.engine.objective.EnergyDiscrepancy
+import org.ebmworkbench.engine.objective.ExactScoreMatching
+import org.ebmworkbench.engine.objective.LogImportanceSampling
+import org.ebmworkbench.engine.objective.NoiseContrastiveEstimation
+import org.ebmworkbench.engine.objective.SlicedScoreMatching
 import org.ebmworkbench.dsl.spec.OptimizerKind
 import org.ebmworkbench.dsl.spec.OptimizerSpec
 import org.ebmworkbench.dsl.spec.ProposalSpec
@@ -96,6 +109,19 @@ object EngineFactory {
                 .optReinitFraction(spec.reinitFraction)
                 .optNoiseBox(values.min().toDouble(), values.max().toDouble()).build()
         }
+        is NceSpec -> NoiseContrastiveEstimation.builder().optNoisePerDatum(spec.noisePerDatum).build()
+        is EnergyDiscrepancySpec -> EnergyDiscrepancy.builder().optT(spec.t).optM(spec.m).optW(spec.w).build()
+        is LogIsSpec -> LogImportanceSampling.builder().optProposalSamples(spec.proposalSamples).build()
+        ExactScoreMatchingSpec -> ExactScoreMatching.builder().build()
+        is DenoisingScoreMatchingSpec -> DenoisingScoreMatching.builder().optSigma(spec.sigma).build()
+        is SlicedScoreMatchingSpec -> SlicedScoreMatching.builder().optNumProjections(spec.projections)
+            .optProjection(
+                when (spec.distribution) {
+                    Projection.RADEMACHER -> SlicedScoreMatching.Projection.RADEMACHER
+                    Projection.GAUSSIAN -> SlicedScoreMatching.Projection.GAUSSIAN
+                },
+            )
+            .optVarianceReduced(spec.varianceReduced).build()
     }
 
     fun sampler(spec: SamplerSpec): Sampler = when (spec) {

@@ -12,7 +12,7 @@ data class CatalogueEntry(val category: String, val name: String, val doc: Strin
 /**
  * Everything a script can call, with defaults and provenance. It lives beside the factories (`*Factories.kt`)
  * because it must list every one of them; CatalogueSpec fails when a factory has no entry. Defaults in the
- * docs are read from the spec classes, so they cannot drift from the code. There are no samplers yet.
+ * docs are read from the spec classes, so they cannot drift from the code.
  */
 object Catalogue {
     val entries: List<CatalogueEntry> =
@@ -84,6 +84,8 @@ object Catalogue {
     private fun objectives(): List<CatalogueEntry> {
         val s = SnlSpec()
         val cd = ContrastiveDivergenceSpec()
+        val ed = EnergyDiscrepancySpec()
+        val ssm = SlicedScoreMatchingSpec()
         return listOf(
             CatalogueEntry(
                 "objective", "snl(proposalSamples, biasInitSamples, logIsWarmupSteps, baseDistribution)",
@@ -96,6 +98,30 @@ object Catalogue {
                 "MLE with MCMC negatives; init = fromData (CD-k), persistent (PCD), fromNoise (short-run) or " +
                     "replayBuffer (Du & Mordatch); energyL2 = ${cd.energyL2} (ED baseline 0.3), bufferSize = " +
                     "${cd.bufferSize}, reinitFraction = ${cd.reinitFraction}.",
+            ),
+            CatalogueEntry(
+                "objective", "nce(noisePerDatum)",
+                "Noise-contrastive estimation (Gutmann & Hyvärinen 2010) with the proposal as noise and a learned " +
+                    "normaliser c; noisePerDatum = ${NceSpec().noisePerDatum}.",
+            ),
+            CatalogueEntry(
+                "objective", "energyDiscrepancy(t, m, w)",
+                "Energy discrepancy (Schröder et al. 2023), Gaussian perturbation with VARIANCE t; m negatives, " +
+                    "stabiliser w (0 allowed); defaults t = ${ed.t}, m = ${ed.m}, w = ${ed.w} (official 2-D setting).",
+            ),
+            CatalogueEntry(
+                "objective", "logIs(proposalSamples)",
+                "Biased log-IS baseline: mean E + log Ẑ; proposalSamples = ${LogIsSpec().proposalSamples}.",
+            ),
+            CatalogueEntry("objective", "scoreMatching()", "Exact score matching (Hyvärinen 2005): ½‖∇E‖² − ΔE by double back-propagation."),
+            CatalogueEntry(
+                "objective", "denoisingScoreMatching(sigma)",
+                "Denoising score matching (Vincent 2011); sigma = ${DenoisingScoreMatchingSpec().sigma} (SNL 2-D baseline).",
+            ),
+            CatalogueEntry(
+                "objective", "slicedScoreMatching(projections, distribution, varianceReduced)",
+                "Sliced score matching (Song et al. 2019); projections = ${ssm.projections}, distribution = rademacher " +
+                    "(or gaussianProjections), varianceReduced = ${ssm.varianceReduced}.",
             ),
         )
     }

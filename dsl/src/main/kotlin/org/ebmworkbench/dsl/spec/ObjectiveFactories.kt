@@ -11,6 +11,28 @@ fun snl(
     baseDistribution: Boolean = false,
 ): SnlSpec = SnlSpec(proposalSamples, biasInitSamples, logIsWarmupSteps, baseDistribution)
 
+/** Noise-contrastive estimation with the cell's proposal as noise; see [NceSpec]. */
+fun nce(noisePerDatum: Int = 1): NceSpec = NceSpec(noisePerDatum)
+
+/** Energy discrepancy, Gaussian perturbation of variance [t]; see [EnergyDiscrepancySpec]. */
+fun energyDiscrepancy(t: Double = 1.0, m: Int = 4, w: Double = 1.0): EnergyDiscrepancySpec = EnergyDiscrepancySpec(t, m, w)
+
+/** The biased log-IS baseline; see [LogIsSpec]. */
+fun logIs(proposalSamples: Int = 512): LogIsSpec = LogIsSpec(proposalSamples)
+
+/** Exact score matching; see [ExactScoreMatchingSpec]. */
+fun scoreMatching(): ExactScoreMatchingSpec = ExactScoreMatchingSpec
+
+/** Denoising score matching; see [DenoisingScoreMatchingSpec]. */
+fun denoisingScoreMatching(sigma: Double = 0.1): DenoisingScoreMatchingSpec = DenoisingScoreMatchingSpec(sigma)
+
+/** Sliced score matching; see [SlicedScoreMatchingSpec]. */
+fun slicedScoreMatching(
+    projections: Int = 1,
+    distribution: Projection = rademacher,
+    varianceReduced: Boolean = false,
+): SlicedScoreMatchingSpec = SlicedScoreMatchingSpec(projections, distribution, varianceReduced)
+
 /** Contrastive divergence and its variants; see [ContrastiveDivergenceSpec]. */
 fun contrastiveDivergence(
     sampler: SamplerSpec = langevin(),
@@ -31,3 +53,9 @@ val fromNoise: ChainInit = ChainInit.NOISE
 
 /** Chains from a replay buffer. */
 val replayBuffer: ChainInit = ChainInit.REPLAY_BUFFER
+
+/** Rademacher projections for [slicedScoreMatching]. */
+val rademacher: Projection = Projection.RADEMACHER
+
+/** Gaussian projections for [slicedScoreMatching]. */
+val gaussianProjections: Projection = Projection.GAUSSIAN

@@ -37,3 +37,44 @@ data class SnlSpec(
     override val type: String get() = "snl"
 }
 
+/**
+ * Noise-contrastive estimation (Gutmann & Hyvärinen 2010, methods.md §4.3): logistic classification of data
+ * against [noisePerDatum] proposal samples per data point, with a learned normaliser `c` (`log p = −E − c`).
+ */
+@Serializable
+@SerialName("nce")
+data class NceSpec(val noisePerDatum: Int = 1) : ObjectiveSpec {
+    init {
+        Check.atLeast("nce.noisePerDatum", noisePerDatum, 1)
+    }
+
+    override val type: String get() = "nce"
+}
+
+/**
+ * Energy discrepancy with a Gaussian perturbation (Schröder et al. 2023, methods.md §3.2): [t] is the
+ * VARIANCE of the perturbation, [m] the number of negatives per data point, [w] the stabiliser (0 allowed).
+ * Defaults are the official 2-D setting t = 1, m = 4, w = 1.
+ */
+@Serializable
+@SerialName("ed")
+data class EnergyDiscrepancySpec(val t: Double = 1.0, val m: Int = 4, val w: Double = 1.0) : ObjectiveSpec {
+    init {
+        Check.positive("energyDiscrepancy.t", t)
+        Check.atLeast("energyDiscrepancy.m", m, 1)
+        Check.atLeast("energyDiscrepancy.w", w, 0.0)
+    }
+
+    override val type: String get() = "ed"
+}
+
+/** The biased log-IS baseline: minimises `Ē + log Ẑ` with Ẑ from [proposalSamples] proposal samples. */
+@Serializable
+@SerialName("log_is")
+data class LogIsSpec(val proposalSamples: Int = 512) : ObjectiveSpec {
+    init {
+        Check.atLeast("logIs.proposalSamples", proposalSamples, 1)
+    }
+
+    override val type: String get() = "log_is"
+}

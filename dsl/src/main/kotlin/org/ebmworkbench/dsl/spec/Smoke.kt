@@ -22,8 +22,8 @@ private const val SMOKE_BUFFER = 256
  *   is unknown before loading, i.e. CSV); `evaluateEvery` and `logEvery → min(…, 20)`; SNL's log-IS warm-up
  *   is capped at half the steps so the SNL phase still runs; batch, optimiser and EMA are kept;
  * - toy data: `n → min(n, 2000)`, `nTest → min(nTest, 1000)`; CSV files are used as they are;
- * - SNL: `proposalSamples` and `biasInitSamples → min(…, 128)`;
- * - CD: sampler steps → min(…, 5), replay buffer → min(…, 256);
+ * - SNL: `proposalSamples` and `biasInitSamples → min(…, 128)`; log-IS `proposalSamples → min(…, 128)`;
+ * - CD: sampler steps → min(…, 5), replay buffer → min(…, 256); NCE, ED and score matching unchanged;
  * - metrics: grid `resolution → min(…, 60)` (box and selfCheck kept), IS `samples → min(…, 2000)`;
  * - MLP: every hidden width capped at 32 (depth kept);
  * - seeds: the first seed only.
@@ -77,7 +77,10 @@ private fun ObjectiveSpec.smoke(steps: Int): ObjectiveSpec = when (this) {
         biasInitSamples = minOf(biasInitSamples, SMOKE_PROPOSAL_SAMPLES),
         logIsWarmupSteps = minOf(logIsWarmupSteps, steps / 2),
     )
+    is LogIsSpec -> copy(proposalSamples = minOf(proposalSamples, SMOKE_PROPOSAL_SAMPLES))
     is ContrastiveDivergenceSpec -> copy(sampler = sampler.smoke(), bufferSize = minOf(bufferSize, SMOKE_BUFFER))
+    is NceSpec, is EnergyDiscrepancySpec, is ExactScoreMatchingSpec, is DenoisingScoreMatchingSpec,
+    is SlicedScoreMatchingSpec -> this
 }
 
 private fun SamplerSpec.smoke(): SamplerSpec = when (this) {

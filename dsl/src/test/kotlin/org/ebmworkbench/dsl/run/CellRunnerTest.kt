@@ -12,6 +12,12 @@ import org.ebmworkbench.dsl.spec.checkerboard
 import org.ebmworkbench.dsl.spec.contrastiveDivergence
 import org.ebmworkbench.dsl.spec.csv
 import org.ebmworkbench.dsl.spec.decoupledLangevin
+import org.ebmworkbench.dsl.spec.denoisingScoreMatching
+import org.ebmworkbench.dsl.spec.energyDiscrepancy
+import org.ebmworkbench.dsl.spec.logIs
+import org.ebmworkbench.dsl.spec.nce
+import org.ebmworkbench.dsl.spec.scoreMatching
+import org.ebmworkbench.dsl.spec.slicedScoreMatching
 import org.ebmworkbench.dsl.spec.gaussians8
 import org.ebmworkbench.dsl.spec.hmc
 import org.ebmworkbench.dsl.spec.langevin
@@ -104,6 +110,30 @@ class CellRunnerTest : FunSpec({
             withClue("$name: ${outcome.status.error}") { outcome.status.state shouldBe CellState.DONE }
             val metrics = RunRecords.readExperiment(runs.resolve("runner-cd-$name")).cells.single().metrics.shouldNotBeNull()
             metrics.columns shouldContainAll listOf("loss", "energy_gap", "acceptance_rate", "grad_norm", "test_ll_grid")
+        }
+    }
+
+    test("NCE, ED, log-IS and the three score matchings run end to end, each logging its diagnostics") {
+        val cases = listOf(
+            Triple("nce", nce(noisePerDatum = 2), listOf("accuracy", "c")),
+            Triple("ed", energyDiscrepancy(w = 0.0), listOf("energy_gap")),
+            Triple("log_is", logIs(proposalSamples = 32), listOf("log_z", "ess")),
+            Triple("sm", scoreMatching(), listOf("grad_sq", "laplacian")),
+            Triple("dsm", denoisingScoreMatching(), listOf("grad_sq")),
+            Triple("ssm", slicedScoreMatching(projections = 2, varianceReduced = true), listOf("grad_sq")),
+        )
+        for ((name, objective, diagnostics) in cases) {
+            val cell = buildExperiment("runner-$name") {
+                datasets(gaussians8(n = 500, nTest = 200))
+                energy = mlp(16, 16)
+                this.objective = objective
+                train { steps = 10; batch = 32; evaluateEvery = 10; logEvery = 5 }
+                metrics(testLogLikelihoodGrid(box = 5.0, resolution = 40, selfCheck = false))
+            }
+            val outcome = ExperimentRunner(runs, Device.cpu()).run(cell).single()
+            withClue("$name: ${outcome.status.error}") { outcome.status.state shouldBe CellState.DONE }
+            val metrics = RunRecords.readExperiment(runs.resolve("runner-$name")).cells.single().metrics.shouldNotBeNull()
+            metrics.columns shouldContainAll listOf("loss", "test_ll_grid") + diagnostics
         }
     }
 

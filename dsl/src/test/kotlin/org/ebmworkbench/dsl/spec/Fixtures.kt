@@ -14,25 +14,35 @@ internal object Fixtures {
     }
 
     /** One instance of every sealed subtype, spread over a few specs (an experiment has one proposal). */
-    val everySubtype: List<ExperimentSpec> = listOf(
+    private val proposals: List<ProposalSpec> = listOf(
         gaussian(covariance = full, jitter = 0.05),
         gaussian(mean = listOf(0.0, 1.0), std = listOf(1.0, 2.0)),
         uniformBox(low = listOf(-1.0, -2.0), high = listOf(1.0, 2.0)),
         uniformBox(margin = 0.25),
         gaussianMixture(components = 5),
-    ).mapIndexed { i, p ->
+    )
+
+    private val objectives: List<ObjectiveSpec> = listOf(
+        snl(proposalSamples = 64, biasInitSamples = 32, logIsWarmupSteps = 5, baseDistribution = true),
+        contrastiveDivergence(langevin(steps = 3, stepSize = 0.02, gradientClip = 0.5), persistent, energyL2 = 0.3),
+        contrastiveDivergence(decoupledLangevin(noise = 0.005), replayBuffer, bufferSize = 100, reinitFraction = 0.1),
+        contrastiveDivergence(mala(stepSize = 0.05), fromNoise),
+        contrastiveDivergence(hmc(leapfrogSteps = 3), fromData),
+        nce(noisePerDatum = 3),
+        energyDiscrepancy(t = 0.5, m = 8, w = 0.0),
+        logIs(proposalSamples = 16),
+        scoreMatching(),
+        denoisingScoreMatching(sigma = 0.2),
+        slicedScoreMatching(projections = 2, distribution = gaussianProjections, varianceReduced = true),
+    )
+
+    val everySubtype: List<ExperimentSpec> = objectives.mapIndexed { i, o ->
         buildExperiment("every-$i") {
             datasets(fourCircles(n = 500, nTest = 300), csv("data/power.csv", testFraction = 0.1))
             seeds(3, 4)
             energy = if (i % 2 == 0) mlp(16, 8, activation = leakyRelu, leakySlope = 0.2) else quadratic(false)
-            proposal = p
-            objective = when (i) {
-                0 -> snl(proposalSamples = 64, biasInitSamples = 32, logIsWarmupSteps = 5, baseDistribution = true)
-                1 -> contrastiveDivergence(langevin(steps = 3, stepSize = 0.02, gradientClip = 0.5), persistent, energyL2 = 0.3)
-                2 -> contrastiveDivergence(decoupledLangevin(noise = 0.005), replayBuffer, bufferSize = 100, reinitFraction = 0.1)
-                3 -> contrastiveDivergence(mala(stepSize = 0.05), fromNoise)
-                else -> contrastiveDivergence(hmc(leapfrogSteps = 3), fromData)
-            }
+            proposal = proposals[i % proposals.size]
+            objective = o
             train {
                 epochs = 3; batch = 32; optimizer = adamW(lr = 1e-2, weightDecay = 1e-4)
                 ema = 0.99; evaluateEvery = 10; logEvery = 5; freshSamples = true

@@ -48,7 +48,7 @@ internal object JsonMutations {
         }
         val words = ToyDatasetSpec.KINDS + Activation.entries.map { it.serialName() } +
             Covariance.entries.map { it.serialName() } + OptimizerKind.entries.map { it.serialName() } +
-            ChainInit.entries.map { it.serialName() }
+            ChainInit.entries.map { it.serialName() } + Projection.entries.map { it.serialName() }
         return (listOf(p.content + "x") + words).filter { it != p.content }.map { JsonPrimitive(it) }
     }
 
