@@ -37,6 +37,7 @@ class CellRunner(
     private val started = Instant.now()
     private var status = CellStatus(
         cellId = cell.id, experiment = cell.experiment, state = CellState.RUNNING, seed = cell.seed,
+        dataset = cell.dataset.label, method = cell.method, variant = cell.variant,
         startedAt = started.toString(), updatedAt = started.toString(), device = device.toString(),
         host = RunEnvironment.host, gitCommit = RunEnvironment.gitCommit(scriptDir), versions = RunEnvironment.versions,
     )
@@ -100,7 +101,8 @@ class CellRunner(
         val metrics = if (result.outcome() == TrainingResult.Outcome.COMPLETED) result.finalMetrics()
         else cell.metrics.associate { it.name to Double.NaN }
         writer.writeSummary(CellSummary(
-            cellId = cell.id, experiment = cell.experiment, dataset = cell.dataset.label, method = cell.objective.type,
+            cellId = cell.id, experiment = cell.experiment, dataset = cell.dataset.label, method = cell.method,
+            variant = cell.variant,
             seed = cell.seed, metrics = metrics, finalStep = result.steps(), wallSeconds = result.wallSeconds(),
             optimalLogLikelihood = data.optimalLogLikelihood,
         ))

@@ -10,9 +10,11 @@ private val EXPERIMENT_NAME = Regex("[A-Za-z0-9][A-Za-z0-9._-]*")
 private val ID_UNSAFE = Regex("[^a-z0-9_-]")
 
 /**
- * One experiment as declared by a script: every dataset is run with every seed, all with the same model and
- * training settings. Immutable; [cells] expands it into the units the executor runs.
+ * One experiment as declared by a script: every [variants] entry (a method and its settings) is run on every
+ * dataset with every seed. Immutable; [cells] expands it into the units the executor runs.
  *
+ * @property variants the settings compared by the experiment, at least one; a script without `method`/`vary`
+ *   blocks has exactly one, with no labels.
  * @property scriptPath the script that declared it, as given to the host; null for specs built in code.
  */
 @Serializable
@@ -20,11 +22,7 @@ data class ExperimentSpec(
     val name: String,
     val datasets: List<DatasetSpec>,
     val seeds: List<Long> = listOf(0),
-    val energy: EnergySpec,
-    val proposal: ProposalSpec,
-    val objective: ObjectiveSpec,
-    val training: TrainingSpec,
-    val metrics: List<MetricSpec>,
+    val variants: List<VariantSpec>,
     val scriptPath: String? = null,
 ) {
     init {
@@ -35,20 +33,32 @@ data class ExperimentSpec(
         Check.that(datasets.toSet().size == datasets.size) { "experiment '$name': datasets(...) lists a dataset twice" }
         Check.that(seeds.isNotEmpty()) { "experiment '$name': seeds(...) must list at least one seed" }
         Check.that(seeds.toSet().size == seeds.size) { "experiment '$name': seeds(...) lists a seed twice: $seeds" }
-        Check.that(metrics.map { it.name }.toSet().size == metrics.size) {
-            "experiment '$name': metrics(...) lists a metric twice"
+        Check.that(variants.isNotEmpty()) { "experiment '$name': no settings to run" }
+        variants.groupBy { it.labels }.values.firstOrNull { it.size > 1 }?.let { twins ->
+            Check.fail("experiment '$name': two settings have the same labels ${twins[0].label}; give each method or " +
+                "varied value a distinct label")
         }
     }
 
-    /** The grid of cells: datasets × seeds, dataset-major (all seeds of the first dataset come first). */
+    /**
+     * The grid of cells: datasets × variants × seeds, dataset-major (for each dataset, every variant with all its
+     * seeds), so a partly finished grid has complete rows of the report first.
+     */
     fun cells(): List<CellSpec> = datasets.flatMap { dataset ->
-        seeds.map { seed -> CellSpec(name, dataset, seed, energy, proposal, objective, training, metrics) }
+        variants.flatMap { v ->
+            seeds.map { seed ->
+                CellSpec(name, dataset, seed, v.energy, v.proposal, v.objective, v.training, v.metrics, v.labels)
+            }
+        }
     }
 }
 
 /**
- * One unit of work: a single dataset and seed with everything needed to train and evaluate it. This is
+ * One unit of work: a single dataset, setting and seed with everything needed to train and evaluate it. This is
  * what `runs/<experiment>/<cell-id>/spec.json` holds and what `ebm cell` runs.
+ *
+ * @property variant the labels of the setting, axis name → value (e.g. `method → ed, t → 1`), in the order the
+ *   script declared the axes; empty when the experiment compares nothing.
  */
 @Serializable
 data class CellSpec(
@@ -60,7 +70,11 @@ data class CellSpec(
     val objective: ObjectiveSpec,
     val training: TrainingSpec,
     val metrics: List<MetricSpec>,
+    val variant: Map<String, String> = emptyMap(),
 ) {
+    /** The row label of this cell's setting in reports, e.g. `ed t=1 m=4` (see [VariantSpec.label]). */
+    val method: String get() = VariantSpec.label(variant, objective)
+
     /**
      * Stable identity of this cell, e.g. `checkerboard-snl-s0-3f9a0c2b71de`: a readable prefix
      * (dataset label, objective type, seed; sanitised to `[a-z0-9_-]`) and the first 12 hex digits of the

@@ -33,10 +33,12 @@ private const val SMOKE_BUFFER = 256
  */
 fun ExperimentSpec.smoke(): ExperimentSpec {
     val smokeDatasets = datasets.map { it.smoke() }
+    return copy(datasets = smokeDatasets, seeds = seeds.take(1), variants = variants.map { it.smoke(smokeDatasets) })
+}
+
+private fun VariantSpec.smoke(smokeDatasets: List<DatasetSpec>): VariantSpec {
     val smokeTraining = training.smoke(smokeDatasets)
     return copy(
-        datasets = smokeDatasets,
-        seeds = seeds.take(1),
         energy = energy.smoke(),
         objective = objective.smoke(smokeTraining.steps!!),
         training = smokeTraining,

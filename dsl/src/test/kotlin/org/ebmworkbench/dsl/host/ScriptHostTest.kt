@@ -83,6 +83,25 @@ class ScriptHostTest : FunSpec({
         host.check(path).first() shouldBe error
     }
 
+    test("grid parameters are typed: a misspelt parameter or a wrongly typed value is a compile error on its line") {
+        val path = script(
+            "grid-typo.ebm.kts",
+            """
+            experiment("grid-typo") {
+                datasets(checkerboard())
+                energy = mlp(8)
+                train { steps = 10 }
+                vary("t", 0.5, 1.0) { t -> objective = energyDiscrepancy(tt = t) }
+                vary("m", 1.5, 4.0) { m -> objective = energyDiscrepancy(m = m) }
+            }
+            """,
+        )
+        val errors = host.load(path).shouldBeInstanceOf<ScriptLoad.Failed>().diagnostics.filter { it.severity == "error" }
+        errors.map { it.line }.toSet() shouldBe setOf(5, 6)
+        errors.first { it.line == 5 }.message shouldContain "tt"
+        errors.first { it.line == 6 }.message shouldContain "Double"
+    }
+
     test("a SpecException while the script runs is reported on the line of the failing call") {
         val path = script(
             "bad-steps.ebm.kts",

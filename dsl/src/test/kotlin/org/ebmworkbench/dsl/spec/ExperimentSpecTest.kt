@@ -105,9 +105,11 @@ class ExperimentSpecTest : FunSpec({
     test("builder defaults equal the spec defaults, and factories map onto the specs") {
         val e = buildExperiment("d") { datasets(twoMoons()); energy = quadratic(); objective = snl(); train { epochs = 2 } }
         e.seeds shouldBe listOf(0L)
-        e.proposal shouldBe FittedGaussianProposalSpec()
-        e.metrics shouldBe emptyList()
-        e.training shouldBe TrainingSpec(epochs = 2)
+        val v = e.variants.single()
+        v.labels shouldBe emptyMap()
+        v.proposal shouldBe FittedGaussianProposalSpec()
+        v.metrics shouldBe emptyList()
+        v.training shouldBe TrainingSpec(epochs = 2)
         buildExperiment("r") { datasets(rings()); energy = quadratic(); objective = snl(); seeds(0 until 3); train { steps = 1 } }
             .seeds shouldBe listOf(0L, 1L, 2L)
         snl() shouldBe SnlSpec()

@@ -15,14 +15,16 @@ class SmokeTest : FunSpec({
     }
 
     test("smoke() shrinks every size-like field and keeps everything else") {
-        val s = big.smoke()
-        s.name shouldBe "big"
-        s.seeds shouldBe listOf(7L)
-        s.datasets shouldBe listOf(checkerboard(n = 2_000, nTest = 1_000), csv("data/power.csv"))
+        val e = big.smoke()
+        e.name shouldBe "big"
+        e.seeds shouldBe listOf(7L)
+        e.datasets shouldBe listOf(checkerboard(n = 2_000, nTest = 1_000), csv("data/power.csv"))
+        val s = e.variants.single()
+        val b = big.variants.single()
         s.energy shouldBe mlp(32, 32, 16, activation = silu)
-        s.proposal shouldBe big.proposal
+        s.proposal shouldBe b.proposal
         s.objective shouldBe snl(proposalSamples = 128, biasInitSamples = 128, logIsWarmupSteps = 30)
-        s.training shouldBe big.training.copy(steps = 60, evaluateEvery = 20, logEvery = 20)
+        s.training shouldBe b.training.copy(steps = 60, evaluateEvery = 20, logEvery = 20)
         s.metrics shouldBe listOf(testLogLikelihoodGrid(box = 20.0, resolution = 60), testLogLikelihoodIs(samples = 2_000))
     }
 
@@ -40,11 +42,11 @@ class SmokeTest : FunSpec({
     test("smoke() turns epochs into the steps they imply on the shrunk toy data, capped at 60") {
         fun epochs(e: Int, n: Int) = buildExperiment("e") {
             datasets(twoMoons(n = n), funnel(n = 10_000)); energy = mlp(8); objective = snl(); train { epochs = e; batch = 100 }
-        }.smoke().training
+        }.smoke().variants.single().training
         epochs(1, 250).let { it.steps shouldBe 3; it.epochs shouldBe null }
         epochs(75, 10_000).steps shouldBe 60
         buildExperiment("c") { datasets(csv("a.csv")); energy = mlp(8); objective = snl(); train { epochs = 1 } }
-            .smoke().training.steps shouldBe 60
+            .smoke().variants.single().training.steps shouldBe 60
     }
 
     test("smoke() is idempotent") {

@@ -36,3 +36,26 @@ data class DataSample(val points: List<List<Double>>) {
         points.forEachIndexed { i, p -> require(p.size == 2) { "point $i has ${p.size} coordinates, expected 2" } }
     }
 }
+
+/**
+ * A 1-D model log-density on a regular grid (`artefacts/density1d.json`): [logDensity] at `resolution` points
+ * evenly spaced from [xMin] to [xMax] (both included). [reference] is the dataset's true log-density at the same
+ * points when it is known in closed form (e.g. `−x²/2 − ½ log 2π` for a standard normal), so a report can plot the
+ * learned energy against the truth.
+ */
+@Serializable
+data class DensityCurve(
+    val xMin: Double,
+    val xMax: Double,
+    val logDensity: List<Double>,
+    val reference: List<Double>? = null,
+) {
+    init {
+        require(logDensity.size >= 2) { "logDensity needs at least 2 points, has ${logDensity.size}" }
+        require(xMax > xMin) { "empty interval [$xMin, $xMax]" }
+        reference?.let { require(it.size == logDensity.size) { "reference has ${it.size} values, expected ${logDensity.size}" } }
+    }
+
+    /** The abscissa of point [i]. */
+    fun x(i: Int): Double = xMin + (xMax - xMin) * i / (logDensity.size - 1)
+}

@@ -21,6 +21,9 @@ class CellRecordWriter(val dir: Path) {
 
     fun writeDensity(grid: DensityGrid) = write(DENSITY_FILE, RecordJson.json.encodeToString(DensityGrid.serializer(), grid))
 
+    fun writeDensityCurve(curve: DensityCurve) =
+        write(DENSITY_CURVE_FILE, RecordJson.json.encodeToString(DensityCurve.serializer(), curve))
+
     fun writeDataSample(sample: DataSample) =
         write(DATA_FILE, RecordJson.json.encodeToString(DataSample.serializer(), sample))
 
@@ -61,6 +64,7 @@ class CellRecordWriter(val dir: Path) {
         const val SUMMARY_FILE = "summary.json"
         const val METRICS_FILE = "metrics.csv"
         const val DENSITY_FILE = "artefacts/density.json"
+        const val DENSITY_CURVE_FILE = "artefacts/density1d.json"
         const val DATA_FILE = "artefacts/data.json"
     }
 }

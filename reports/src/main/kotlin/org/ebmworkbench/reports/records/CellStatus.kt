@@ -17,6 +17,8 @@ enum class CellState {
 /**
  * Content of `status.json`: where a cell is, and the environment it ran in. Rewritten (atomically) as
  * the cell progresses. Timestamps are ISO-8601 strings; [wallSeconds] is the training wall time so far.
+ * [dataset], [method] (the row label of the cell's setting, e.g. `ed t=1`) and [variant] (axis → value label of
+ * the grid, e.g. `method → ed, t → 1`) place the cell in the comparison even when it never finished.
  */
 @Serializable
 data class CellStatus(
@@ -31,6 +33,9 @@ data class CellStatus(
     val updatedAt: String? = null,
     val wallSeconds: Double = 0.0,
     val seed: Long = 0,
+    val dataset: String? = null,
+    val method: String? = null,
+    val variant: Map<String, String> = emptyMap(),
     val device: String? = null,
     val host: String? = null,
     val gitCommit: String? = null,

@@ -6,7 +6,8 @@ import kotlinx.serialization.Serializable
  * Content of `summary.json`: the final metrics of a finished cell, by metric name (for example
  * `test_ll_grid`, `test_ll_is`). Values may be NaN or infinite (a diverged model is reported, not dropped).
  * [optimalLogLikelihood] is the known ground-truth log-likelihood of the dataset, when there is one,
- * shown beside the log-likelihood metrics.
+ * shown beside the log-likelihood metrics. [method] is the row label of the cell's setting and [variant] its grid
+ * labels (axis → value), as in [CellStatus].
  */
 @Serializable
 data class CellSummary(
@@ -19,4 +20,5 @@ data class CellSummary(
     val finalStep: Long,
     val wallSeconds: Double,
     val optimalLogLikelihood: Double? = null,
+    val variant: Map<String, String> = emptyMap(),
 )

@@ -17,6 +17,7 @@ data class CellRun(
     val summary: CellSummary?,
     val metrics: MetricsTable?,
     val density: DensityGrid?,
+    val densityCurve: DensityCurve?,
     val data: DataSample?,
 )
 
@@ -63,8 +64,9 @@ object RunRecords {
         val summary = readJson(dir, CellRecordWriter.SUMMARY_FILE, CellSummary.serializer(), what, problems, done)
         val metrics = readFile(dir, CellRecordWriter.METRICS_FILE, what, problems, done) { MetricsTable.read(it) }
         val density = readJson(dir, CellRecordWriter.DENSITY_FILE, DensityGrid.serializer(), what, problems, false)
+        val curve = readJson(dir, CellRecordWriter.DENSITY_CURVE_FILE, DensityCurve.serializer(), what, problems, false)
         val data = readJson(dir, CellRecordWriter.DATA_FILE, DataSample.serializer(), what, problems, false)
-        return CellRun(id, dir, spec, status, summary, metrics, density, data)
+        return CellRun(id, dir, spec, status, summary, metrics, density, curve, data)
     }
 
     private fun <T> readJson(
