@@ -16,7 +16,10 @@ import org.ebmworkbench.reports.records.CellState
 import org.ebmworkbench.reports.records.CellStatus
 import org.ebmworkbench.reports.records.CellSummary
 import org.ebmworkbench.reports.records.DataSample
+import org.ebmworkbench.reports.records.DensityCurve
 import org.ebmworkbench.reports.records.DensityGrid
+import org.ebmworkbench.engine.data.ToyDataset
+import org.ebmworkbench.engine.eval.GridResult
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Instant
@@ -59,7 +62,8 @@ class CellRunner(
         val proposal = EngineFactory.proposal(cell.proposal, data.train, manager, cell.seed)
         val energy = EngineFactory.modelEnergy(cell, data.train.dim(), proposal)
         val test = Tensors.fromRows(manager, data.test.toArray(), data.test.size(), data.test.dim())
-        val evaluator = CellEvaluator(energy, proposal, test, cell.metrics).also { it.validate(data.train.dim()) }
+        val evaluator = CellEvaluator(energy, proposal, test, cell.metrics, data.generator, cell.seed)
+            .also { it.validate(data.train.dim()) }
         val metricsLog = MetricsLog(writer, cell.metrics.map { it.name })
         val t = cell.training
         val builder = Trainer.builder()
@@ -94,6 +98,8 @@ class CellRunner(
             if (grid.dim() == 2) {
                 writer.writeDensity(DensityGrid(-grid.box(), grid.box(), -grid.box(), grid.box(), grid.resolution(),
                     grid.logDensity().map { it.toDouble() }))
+            } else if (grid.dim() == 1) {
+                writer.writeDensityCurve(densityCurve(grid, data.generator))
             }
             status = status.copy(warnings = status.warnings + grid.warnings())
         }
@@ -112,6 +118,15 @@ class CellRunner(
                 error = "non-finite loss at step ${result.divergedAtStep()}", divergedAt = result.divergedAtStep())
             TrainingResult.Outcome.INTERRUPTED -> finish(CellState.INTERRUPTED, step = result.steps())
         }
+    }
+
+    /** The grid's points are `linspace(−box, box, resolution)`, the convention of [DensityCurve]. */
+    private fun densityCurve(grid: GridResult, generator: ToyDataset?): DensityCurve {
+        val n = grid.resolution()
+        val reference = generator?.takeIf { it.hasDensity() && it.dim() == 1 }?.let { g ->
+            (0 until n).map { i -> g.logDensity(doubleArrayOf(-grid.box() + 2 * grid.box() * i / (n - 1))) }
+        }
+        return DensityCurve(-grid.box(), grid.box(), grid.logDensity().map { it.toDouble() }, reference)
     }
 
     private fun dataSample(data: CellData): DataSample {

@@ -34,6 +34,7 @@ object Catalogue {
             entry("swissRoll", "Noisy 2-D Swiss roll (ED/EB-GFN toy suite)"),
             entry("rings", "Concentric noisy rings (ED/EB-GFN toy suite)"),
             entry("twoSpirals", "Two interleaved noisy spirals (ED/EB-GFN toy suite)"),
+            entry("normal1d", "1-D standard normal, true energy x²/2 (ED Fig. 2; optimum LL −1.419)"),
             CatalogueEntry(
                 "dataset", "csv(path, testFraction)",
                 "Numeric CSV with a header row; a seeded shuffle holds out testFraction = " +
@@ -171,6 +172,17 @@ object Catalogue {
                 "metric", "testLogLikelihoodIs(samples)",
                 "${i.name}: test LL with log Z by importance sampling from the proposal, samples = " +
                     "${i.samples} (SNL code's test default).",
+            ),
+            CatalogueEntry(
+                "metric", "mseLogDensity(points)",
+                "${MseLogDensitySpec().name}: MSE of log-density on points = ${MseLogDensitySpec().points} fresh data points, " +
+                    "log Z by IS with the true density (ED protocol); toys with a known density only.",
+            ),
+            CatalogueEntry(
+                "metric", "mmd(samples, sampler)",
+                "${MmdSpec().name}: unbiased squared MMD, Gaussian kernel with median bandwidth, between samples = " +
+                    "${MmdSpec().samples} model samples (sampler chains from the proposal; default mala(steps = 200)) " +
+                    "and test points.",
             ),
         )
     }

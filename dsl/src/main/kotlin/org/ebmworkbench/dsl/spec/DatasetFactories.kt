@@ -37,5 +37,8 @@ fun rings(n: Int = 10_000, nTest: Int = 10_000): ToyDatasetSpec = ToyDatasetSpec
 /** Two interleaved noisy spirals (ED/EB-GFN toy suite). */
 fun twoSpirals(n: Int = 10_000, nTest: Int = 10_000): ToyDatasetSpec = ToyDatasetSpec("two_spirals", n, nTest)
 
+/** The 1-D standard normal N(0, 1), the data of the ED paper's w-stabiliser figure (true energy x²/2). */
+fun normal1d(n: Int = 10_000, nTest: Int = 10_000): ToyDatasetSpec = ToyDatasetSpec("normal_1d", n, nTest)
+
 /** A numeric CSV file with a header row; a seeded shuffle holds out [testFraction] of the rows for testing. */
 fun csv(path: String, testFraction: Double = 0.2): CsvDatasetSpec = CsvDatasetSpec(path, testFraction)

@@ -29,7 +29,7 @@ data class ToyDatasetSpec(val kind: String, val n: Int = 10_000, val nTest: Int 
         /** Every generator the engine provides; a kind outside this set is rejected before anything runs. */
         val KINDS: List<String> = listOf(
             "checkerboard", "gaussians25", "gaussians8", "four_circles", "funnel", "pinwheel_snl",
-            "pinwheel_ed", "two_moons", "swiss_roll", "rings", "two_spirals",
+            "pinwheel_ed", "two_moons", "swiss_roll", "rings", "two_spirals", "normal_1d",
         )
     }
 }

@@ -43,3 +43,34 @@ data class IsLogLikelihoodSpec(val samples: Int = 20_000) : MetricSpec {
 
     override val name: String get() = "test_ll_is"
 }
+
+/**
+ * Mean squared error of the model's log-density (the Energy Discrepancy 2-D protocol, methods.md §1.2.3): on
+ * [points] fresh points from the data generator, `mean_i (−E(x_i) − log Ẑ − log p(x_i))²` with log Ẑ by importance
+ * sampling with the true density p as proposal. Only for toy datasets whose density is known in closed form. The
+ * points are drawn once per cell, with the cell's test seed, so every evaluation scores the same points.
+ */
+@Serializable
+@SerialName("mse_log_density")
+data class MseLogDensitySpec(val points: Int = 5_000) : MetricSpec {
+    init {
+        Check.atLeast("mseLogDensity.points", points, 2)
+    }
+
+    override val name: String get() = "mse_log_density"
+}
+
+/**
+ * Squared MMD (unbiased, Gaussian kernel, median-heuristic bandwidth) between [samples] model samples and as many
+ * test points. The model samples are [sampler] chains (`sampler.steps` steps) started from the cell's proposal;
+ * the sampler and its step count are part of this spec, hence of the recorded protocol.
+ */
+@Serializable
+@SerialName("mmd")
+data class MmdSpec(val samples: Int = 1_000, val sampler: SamplerSpec = MalaSpec(steps = 200, stepSize = 0.01)) : MetricSpec {
+    init {
+        Check.atLeast("mmd.samples", samples, 2)
+    }
+
+    override val name: String get() = "mmd"
+}

@@ -8,6 +8,7 @@ private const val SMOKE_TOY_N_TEST = 1_000
 private const val SMOKE_PROPOSAL_SAMPLES = 128
 private const val SMOKE_GRID_RESOLUTION = 60
 private const val SMOKE_IS_SAMPLES = 2_000
+private const val SMOKE_MMD_SAMPLES = 200
 private const val SMOKE_WIDTH = 32
 private const val SMOKE_SAMPLER_STEPS = 5
 private const val SMOKE_BUFFER = 256
@@ -24,7 +25,8 @@ private const val SMOKE_BUFFER = 256
  * - toy data: `n → min(n, 2000)`, `nTest → min(nTest, 1000)`; CSV files are used as they are;
  * - SNL: `proposalSamples` and `biasInitSamples → min(…, 128)`; log-IS `proposalSamples → min(…, 128)`;
  * - CD: sampler steps → min(…, 5), replay buffer → min(…, 256); NCE, ED and score matching unchanged;
- * - metrics: grid `resolution → min(…, 60)` (box and selfCheck kept), IS `samples → min(…, 2000)`;
+ * - metrics: grid `resolution → min(…, 60)` (box and selfCheck kept), IS `samples` and MSE `points → min(…, 2000)`,
+ *   MMD `samples → min(…, 200)` and its sampler's steps → min(…, 5);
  * - MLP: every hidden width capped at 32 (depth kept);
  * - seeds: the first seed only.
  *
@@ -95,4 +97,6 @@ private fun SamplerSpec.smoke(): SamplerSpec = when (this) {
 private fun MetricSpec.smoke(): MetricSpec = when (this) {
     is GridLogLikelihoodSpec -> copy(resolution = minOf(resolution, SMOKE_GRID_RESOLUTION))
     is IsLogLikelihoodSpec -> copy(samples = minOf(samples, SMOKE_IS_SAMPLES))
+    is MseLogDensitySpec -> copy(points = minOf(points, SMOKE_IS_SAMPLES))
+    is MmdSpec -> copy(samples = minOf(samples, SMOKE_MMD_SAMPLES), sampler = sampler.smoke())
 }

@@ -17,3 +17,9 @@ fun testLogLikelihoodGrid(box: Double = 6.0, resolution: Int = 300, selfCheck: B
 
 /** Test log-likelihood with `log Z` by importance sampling from the proposal; see [IsLogLikelihoodSpec]. */
 fun testLogLikelihoodIs(samples: Int = 20_000): IsLogLikelihoodSpec = IsLogLikelihoodSpec(samples)
+
+/** MSE of the log-density on [points] fresh data points (ED protocol); toy datasets with a known density. */
+fun mseLogDensity(points: Int = 5_000): MseLogDensitySpec = MseLogDensitySpec(points)
+
+/** Squared MMD between [samples] model samples, drawn by [sampler] chains from the proposal, and test points. */
+fun mmd(samples: Int = 1_000, sampler: SamplerSpec = mala(steps = 200)): MmdSpec = MmdSpec(samples, sampler)

@@ -15,6 +15,11 @@ import org.ebmworkbench.dsl.spec.decoupledLangevin
 import org.ebmworkbench.dsl.spec.denoisingScoreMatching
 import org.ebmworkbench.dsl.spec.energyDiscrepancy
 import org.ebmworkbench.dsl.spec.logIs
+import org.ebmworkbench.dsl.spec.mmd
+import org.ebmworkbench.dsl.spec.mseLogDensity
+import org.ebmworkbench.dsl.spec.normal1d
+import org.ebmworkbench.dsl.spec.silu
+import org.ebmworkbench.dsl.spec.twoMoons
 import org.ebmworkbench.dsl.spec.nce
 import org.ebmworkbench.dsl.spec.scoreMatching
 import org.ebmworkbench.dsl.spec.slicedScoreMatching
@@ -135,6 +140,43 @@ class CellRunnerTest : FunSpec({
             val metrics = RunRecords.readExperiment(runs.resolve("runner-$name")).cells.single().metrics.shouldNotBeNull()
             metrics.columns shouldContainAll listOf("loss", "test_ll_grid") + diagnostics
         }
+    }
+
+    test("a 1-D cell writes its density curve beside the true log-density, and MSE/MMD metrics are evaluated") {
+        val oneD = buildExperiment("runner-1d") {
+            datasets(normal1d(n = 1000, nTest = 500))
+            energy = mlp(8, activation = silu)
+            objective = energyDiscrepancy()
+            train { steps = 20; batch = 64; evaluateEvery = 20; logEvery = 10 }
+            metrics(testLogLikelihoodGrid(box = 6.0, resolution = 200, selfCheck = false), mseLogDensity(points = 500),
+                mmd(samples = 100, sampler = mala(steps = 5)))
+        }
+        val outcome = ExperimentRunner(runs, Device.cpu()).run(oneD).single()
+        withClue(outcome.status.error ?: "") { outcome.status.state shouldBe CellState.DONE }
+        val cell = RunRecords.readExperiment(runs.resolve("runner-1d")).cells.single()
+        val curve = cell.densityCurve.shouldNotBeNull()
+        curve.logDensity.size shouldBe 200
+        val reference = curve.reference.shouldNotBeNull()
+        reference[100] shouldBe (-0.5 * curve.x(100) * curve.x(100) - 0.5 * kotlin.math.ln(2 * Math.PI) plusOrMinus 1e-12)
+        // The model density is normalised on the grid: its quadrature integrates to 1.
+        curve.logDensity.sumOf { exp(it) } * (curve.xMax - curve.xMin) / 199 shouldBe (1.0 plusOrMinus 0.02)
+        val summary = cell.summary.shouldNotBeNull()
+        summary.metrics.keys shouldBe setOf("test_ll_grid", "mse_log_density", "mmd")
+        summary.metrics.values.forEach { it.isFinite() shouldBe true }
+        summary.optimalLogLikelihood.shouldNotBeNull() shouldBe (-1.4189 plusOrMinus 1e-4)
+    }
+
+    test("mseLogDensity on data without a closed-form density fails the cell with a clear reason") {
+        val bad = buildExperiment("runner-mse-bad") {
+            datasets(twoMoons(n = 200, nTest = 100))
+            energy = mlp(8)
+            objective = energyDiscrepancy()
+            train { steps = 5 }
+            metrics(mseLogDensity())
+        }
+        val outcome = ExperimentRunner(runs, Device.cpu()).run(bad).single()
+        outcome.status.state shouldBe CellState.FAILED
+        outcome.status.error.shouldNotBeNull() shouldContain "mseLogDensity needs a toy dataset whose density is known"
     }
 
     test("a failing cell is recorded as failed with its reason, and nothing is thrown") {

@@ -58,7 +58,7 @@ class CatalogueTest : FunSpec({
     test("every toy kind has a dataset factory whose defaults are the spec's") {
         val toys = listOf(
             checkerboard(), gaussians25(), gaussians8(), fourCircles(), funnel(), pinwheelSnl(), pinwheelEd(),
-            twoMoons(), swissRoll(), rings(), twoSpirals(),
+            twoMoons(), swissRoll(), rings(), twoSpirals(), normal1d(),
         )
         toys.map { it.kind } shouldContainExactly ToyDatasetSpec.KINDS
         toys.forEach { it shouldBe ToyDatasetSpec(it.kind) }

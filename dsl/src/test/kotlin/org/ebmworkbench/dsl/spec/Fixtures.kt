@@ -47,7 +47,10 @@ internal object Fixtures {
                 epochs = 3; batch = 32; optimizer = adamW(lr = 1e-2, weightDecay = 1e-4)
                 ema = 0.99; evaluateEvery = 10; logEvery = 5; freshSamples = true
             }
-            metrics(testLogLikelihoodGrid(box = 4.0, resolution = 100, selfCheck = false), testLogLikelihoodIs(1000))
+            metrics(
+                testLogLikelihoodGrid(box = 4.0, resolution = 100, selfCheck = false), testLogLikelihoodIs(1000),
+                mseLogDensity(points = 100), mmd(samples = 50, sampler = hmc(steps = 3)),
+            )
         }
     }
 }

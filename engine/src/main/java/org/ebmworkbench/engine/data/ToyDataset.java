@@ -46,4 +46,17 @@ public interface ToyDataset {
     throw new UnsupportedOperationException(
         "dataset '" + name() + "' has no closed-form density; check hasDensity() first");
   }
+
+  /**
+   * The true log-density at a point of dimension {@link #dim()}; for the 2-D toys, {@link #logDensity(double,
+   * double)}.
+   *
+   * @throws UnsupportedOperationException if {@link #hasDensity()} is false
+   */
+  default double logDensity(double[] point) {
+    if (point.length != 2) {
+      throw new IllegalArgumentException("dataset '" + name() + "' is 2-D, got a point of dimension " + point.length);
+    }
+    return logDensity(point[0], point[1]);
+  }
 }

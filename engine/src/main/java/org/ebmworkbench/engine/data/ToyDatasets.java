@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The registry of 2-D toy datasets, in a fixed order: checkerboard, gaussians25, gaussians8, four_circles,
- * funnel, pinwheel_snl, pinwheel_ed, two_moons, swiss_roll, rings, two_spirals. Each entry documents the official
+ * The registry of toy datasets, in a fixed order: the 2-D checkerboard, gaussians25, gaussians8, four_circles,
+ * funnel, pinwheel_snl, pinwheel_ed, two_moons, swiss_roll, rings, two_spirals, then the 1-D normal_1d. Each entry documents the official
  * generator it follows (SNL's {@code MissingDataDataset}, the ED notebooks, FFJORD's {@code toy_data.py}).
  */
 public final class ToyDatasets {
   private static final List<ToyDataset> ALL = List.of(
       new Checkerboard(), new Gaussians25(), new Gaussians8(), new FourCircles(), new Funnel(),
-      Pinwheel.snl(), Pinwheel.ed(), new TwoMoons(), new SwissRoll(), new Rings(), new TwoSpirals());
+      Pinwheel.snl(), Pinwheel.ed(), new TwoMoons(), new SwissRoll(), new Rings(), new TwoSpirals(), new Normal1d());
 
   private ToyDatasets() {}
 

@@ -64,23 +64,28 @@ public final class MseLogDensity {
      */
     public double evaluateAt(EnergyModel energy, Parameters params, ToyDataset dataset, Dataset sample, NDManager manager) {
         requireDensity(dataset);
-        if (sample.dim() != 2 || energy.inputDim() != 2) {
-            throw new IllegalArgumentException("mse_log_density is defined for the 2-D toys; got points of dimension "
-                    + sample.dim() + " and an energy of input dimension " + energy.inputDim());
+        int dim = sample.dim();
+        if (dim != dataset.dim() || energy.inputDim() != dim) {
+            throw new IllegalArgumentException("mse_log_density: dataset '" + dataset.name() + "' is " + dataset.dim()
+                    + "-D; got points of dimension " + dim + " and an energy of input dimension " + energy.inputDim());
         }
         int n = sample.size();
         float[] v = sample.toArray();
         double[] logDensity = new double[n];
+        double[] point = new double[dim];
         for (int i = 0; i < n; i++) {
-            logDensity[i] = dataset.logDensity(v[2 * i], v[2 * i + 1]);
+            for (int j = 0; j < dim; j++) {
+                point[j] = v[i * dim + j];
+            }
+            logDensity[i] = dataset.logDensity(point);
             if (!Double.isFinite(logDensity[i])) {
-                throw new IllegalArgumentException("mse_log_density: point " + i + " (" + v[2 * i] + ", " + v[2 * i + 1]
-                        + ") has log-density " + logDensity[i] + " under '" + dataset.name()
+                throw new IllegalArgumentException("mse_log_density: point " + i + " " + java.util.Arrays.toString(point)
+                        + " has log-density " + logDensity[i] + " under '" + dataset.name()
                         + "'; the points must come from that dataset");
             }
         }
         try (NDScope ignored = new NDScope()) {
-            NDArray x = Tensors.fromRows(manager, v, n, 2);
+            NDArray x = Tensors.fromRows(manager, v, n, dim);
             NDList parts = new NDList();
             for (int s = 0; s < n; s += CHUNK) {
                 parts.add(energy.energy(params, x.get(new NDIndex(s + ":" + Math.min(n, s + CHUNK)))));
