@@ -9,6 +9,7 @@ import io.kotest.matchers.types.shouldBeInstanceOf
 import org.ebmworkbench.dsl.host.ScriptHost
 import org.ebmworkbench.dsl.host.ScriptLoad
 import org.ebmworkbench.dsl.run.ExperimentRunner
+import org.ebmworkbench.dsl.run.InProcessExecutor
 import org.ebmworkbench.dsl.spec.smoke
 import org.ebmworkbench.reports.html.HtmlReport
 import org.ebmworkbench.reports.records.CellState
@@ -31,7 +32,7 @@ class ShippedExperimentsSpec : FunSpec({
             val loaded = host.load(script)
             loaded.shouldBeInstanceOf<ScriptLoad.Loaded>()
             val runs = Files.createTempDirectory("ebm-runs")
-            val runner = ExperimentRunner(runs, Device.cpu())
+            val runner = ExperimentRunner(runs, InProcessExecutor(Device.cpu()))
             for (spec in loaded.experiments.map { it.smoke() }) {
                 val outcomes = runner.run(spec)
                 outcomes.forEach { o -> withClueOf(o.status.error) { o.status.state shouldBe CellState.DONE } }

@@ -7,18 +7,20 @@ import com.github.ajalt.clikt.parameters.arguments.argument
 import com.github.ajalt.clikt.parameters.options.default
 import com.github.ajalt.clikt.parameters.options.flag
 import com.github.ajalt.clikt.parameters.options.option
+import com.github.ajalt.clikt.parameters.options.check
 import com.github.ajalt.clikt.parameters.types.choice
+import com.github.ajalt.clikt.parameters.types.int
 import com.github.ajalt.clikt.parameters.types.path
 import org.ebmworkbench.dsl.host.ScriptHost
 import org.ebmworkbench.dsl.host.ScriptLoad
 import org.ebmworkbench.dsl.run.ExperimentRunner
+import org.ebmworkbench.dsl.run.LocalExecutor
 import org.ebmworkbench.dsl.spec.ExperimentSpec
 import org.ebmworkbench.dsl.spec.smoke
 import org.ebmworkbench.engine.Devices
 import org.ebmworkbench.reports.html.HtmlReport
 import org.ebmworkbench.reports.records.CellState
 import java.nio.file.Path
-import java.util.Locale
 
 /** Where compiled scripts are cached: `$EBM_CACHE_DIR`, else `~/.cache/ebm-workbench/scripts`. */
 internal fun scriptCacheDir(): Path =
@@ -40,14 +42,17 @@ internal fun CliktCommand.loadScript(script: Path): List<ExperimentSpec> =
 
 class RunCommand : CliktCommand(name = "run") {
     override fun help(context: Context) =
-        "Run the experiment(s) of SCRIPT, write run records under --out and a report.html per experiment. " +
-            "Finished cells with an unchanged spec are reused."
+        "Run the experiment(s) of SCRIPT, each cell in its own JVM, and write run records under --out and a " +
+            "report.html per experiment. Finished cells with an unchanged spec are reused; Ctrl-C stops cleanly and " +
+            "a rerun picks up where it stopped."
 
     private val script by argument(help = "an *.ebm.kts experiment script").path(mustExist = true, canBeDir = false)
     private val out by option("--out", help = "directory for run records (default: runs)").path().default(Path.of("runs"))
     private val smoke by option("--smoke", help = "shrink every cell to seconds (few steps, small data), for tests").flag()
     private val device by option("--device", help = "compute device: cpu, gpu (fails without one) or auto (GPU if present)")
         .choice("cpu", "gpu", "auto").default("auto")
+    private val workers by option("--workers", help = "cells run at once, each in its own JVM (default: the number of cores)")
+        .int().default(Runtime.getRuntime().availableProcessors()).check("must be at least 1") { it >= 1 }
 
     override fun run() {
         val dev = try {
@@ -57,28 +62,29 @@ class RunCommand : CliktCommand(name = "run") {
             throw ProgramResult(2)
         }
         val experiments = loadScript(script).map { if (smoke) it.smoke() else it }
-        val runner = ExperimentRunner(out, dev)
+        val executor = LocalExecutor(workers, device)
+        val stopping = Thread {
+            executor.stop()
+            System.err.println("\nstopped: the running cells are recorded as interrupted; run the same command again to resume")
+        }
+        Runtime.getRuntime().addShutdownHook(stopping)
+        val runner = ExperimentRunner(out, executor)
         var failed = 0
         for (spec in experiments) {
-            echo("experiment ${spec.name}: ${spec.cells().size} cell(s) on $dev${if (smoke) " (smoke)" else ""}")
-            val outcomes = runner.run(spec) { i, n, id -> ProgressBar("[${i + 1}/$n] $id") }
-            for (o in outcomes) {
-                val s = o.status
-                val note = when {
-                    o.reused -> "reused"
-                    s.state == CellState.DIVERGED -> "diverged at step ${s.divergedAtStep}"
-                    s.error != null -> s.error!!
-                    else -> String.format(Locale.ROOT, "%.1f s", s.wallSeconds)
-                }
-                echo("  ${o.cellId}  ${s.state.name.lowercase()}  $note")
-                s.warnings.forEach { echo("    warning: $it") }
-                if (s.state == CellState.FAILED) failed++
+            val cells = spec.cells()
+            val reused = cells.count { runner.finishedStatus(runner.experimentDir(spec).resolve(it.id)) != null }
+            echo("experiment ${spec.name}: ${cells.size} cell(s), $reused already finished, on $dev with $workers " +
+                "worker(s)${if (smoke) " (smoke)" else ""}")
+            val outcomes = GridProgress(cells.size, reused).use { progress -> runner.run(spec, progress) }
+            for (o in outcomes.filter { !it.reused }) {
+                o.status.warnings.forEach { echo("  ${o.cellId} warning: $it") }
+                if (o.status.state == CellState.FAILED) failed++
             }
-            val report = HtmlReport.write(runner.experimentDir(spec))
-            echo("report: $report")
+            echo("report: ${HtmlReport.write(runner.experimentDir(spec))}")
         }
+        Runtime.getRuntime().removeShutdownHook(stopping)
         if (failed > 0) {
-            echo("$failed cell(s) failed; see their status.json", err = true)
+            echo("$failed cell(s) failed; see their status.json and cell.log", err = true)
             throw ProgramResult(1)
         }
     }

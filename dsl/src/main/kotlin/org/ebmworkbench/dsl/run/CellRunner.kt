@@ -51,7 +51,12 @@ class CellRunner(
         return try {
             NDManager.newBaseManager(device).use { manager -> train(manager) }
         } catch (e: Throwable) {
-            if (e is InterruptedException) Thread.currentThread().interrupt()
+            if (e is InterruptedException || e is java.nio.channels.ClosedByInterruptException ||
+                Thread.currentThread().isInterrupted
+            ) {
+                Thread.currentThread().interrupt()
+                return finish(CellState.INTERRUPTED)
+            }
             val reason = (e.message ?: e.javaClass.simpleName).let { if (e is OutOfMemoryError) "out of memory: $it" else it }
             finish(CellState.FAILED, error = "${e.javaClass.simpleName}: $reason")
         }
@@ -91,6 +96,8 @@ class CellRunner(
         status = status.copy(totalSteps = trainer.totalSteps())
         val result = trainer.train(manager)
         metricsLog.flush()
+        // An interrupted cell has no result to keep: it is rerun from the start next time.
+        if (result.outcome() == TrainingResult.Outcome.INTERRUPTED) return finish(CellState.INTERRUPTED, step = result.steps())
 
         Checkpoints.save(dir.resolve(CHECKPOINT_DIR).resolve(FINAL_CHECKPOINT), result.parameters())
         result.emaParameters()?.let { Checkpoints.save(dir.resolve(CHECKPOINT_DIR).resolve(EMA_CHECKPOINT), it) }
@@ -116,7 +123,7 @@ class CellRunner(
             TrainingResult.Outcome.COMPLETED -> finish(CellState.DONE, step = result.steps())
             TrainingResult.Outcome.DIVERGED -> finish(CellState.DIVERGED, step = result.steps(),
                 error = "non-finite loss at step ${result.divergedAtStep()}", divergedAt = result.divergedAtStep())
-            TrainingResult.Outcome.INTERRUPTED -> finish(CellState.INTERRUPTED, step = result.steps())
+            TrainingResult.Outcome.INTERRUPTED -> error("handled above")
         }
     }
 
@@ -138,7 +145,14 @@ class CellRunner(
         val now = Instant.now()
         status = status.copy(state = state, step = step, error = error, divergedAtStep = divergedAt,
             updatedAt = now.toString(), wallSeconds = (now.toEpochMilli() - started.toEpochMilli()) / 1000.0)
-        writeStatus(status)
+        // File channels refuse to write on an interrupted thread (ClosedByInterruptException), and the end of an
+        // interrupted cell must still be recorded: write with the flag cleared, then restore it.
+        val interrupted = Thread.interrupted()
+        try {
+            writeStatus(status)
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt()
+        }
         return status
     }
 

@@ -1,9 +1,7 @@
 package org.ebmworkbench.dsl.run
 
-import ai.djl.Device
 import org.ebmworkbench.dsl.spec.ExperimentSpec
 import org.ebmworkbench.dsl.spec.SpecJson
-import org.ebmworkbench.engine.train.TrainingListener
 import org.ebmworkbench.reports.records.CellState
 import org.ebmworkbench.reports.records.CellStatus
 import org.ebmworkbench.reports.records.ExperimentRecord
@@ -14,21 +12,20 @@ import java.nio.file.Path
 import java.time.Instant
 
 /**
- * Runs every cell of an experiment in turn under `<runsDir>/<experiment>/<cell-id>/`. A cell whose status says
- * done is skipped: its id is a hash of its whole spec, so an unchanged cell is never recomputed and a changed one
- * gets a new directory.
+ * Runs the cells of an experiment under `<runsDir>/<experiment>/<cell-id>/` with an [Executor]. A cell whose status
+ * says done or diverged is skipped: its id is a hash of its whole spec, so an unchanged cell is never recomputed and
+ * a changed one gets a new directory. Cells that failed, were interrupted, or were left `running` by a runner that
+ * died are run again.
  */
-class ExperimentRunner(private val runsDir: Path, private val device: Device) {
+class ExperimentRunner(private val runsDir: Path, private val executor: Executor) {
 
     /** Outcome of one cell: its status, and whether it was reused from an earlier run. */
     data class CellOutcome(val cellId: String, val status: CellStatus, val reused: Boolean)
 
     fun experimentDir(spec: ExperimentSpec): Path = runsDir.resolve(spec.name)
 
-    fun run(
-        spec: ExperimentSpec,
-        onCellStart: (index: Int, count: Int, cellId: String) -> TrainingListener? = { _, _, _ -> null },
-    ): List<CellOutcome> {
+    /** Runs what is not finished yet; returns an outcome for every cell that is finished or ran now. */
+    fun run(spec: ExperimentSpec, listener: ExecutionListener = object : ExecutionListener {}): List<CellOutcome> {
         val dir = experimentDir(spec)
         val cells = spec.cells()
         writeExperimentRecord(dir, ExperimentRecord(
@@ -37,18 +34,17 @@ class ExperimentRunner(private val runsDir: Path, private val device: Device) {
             spec = SpecJson.json.encodeToJsonElement(ExperimentSpec.serializer(), spec),
         ))
         val scriptDir = spec.scriptPath?.let { Path.of(it).toAbsolutePath().parent }
-        return cells.mapIndexed { i, cell ->
-            val cellDir = dir.resolve(cell.id)
-            val previous = finishedStatus(cellDir)
-            if (previous != null) {
-                CellOutcome(cell.id, previous, reused = true)
-            } else {
-                CellOutcome(cell.id, CellRunner(cell, cellDir, device, scriptDir, onCellStart(i, cells.size, cell.id)).run(), reused = false)
-            }
+        val finished = cells.associate { it.id to finishedStatus(dir.resolve(it.id)) }
+        val jobs = cells.filter { finished[it.id] == null }.map { CellJob(it, dir.resolve(it.id), scriptDir) }
+        val ran = executor.run(jobs, listener).associateBy { it.cellId }
+        return cells.mapNotNull { cell ->
+            finished[cell.id]?.let { CellOutcome(cell.id, it, reused = true) }
+                ?: ran[cell.id]?.let { CellOutcome(cell.id, it, reused = false) }
         }
     }
 
-    private fun finishedStatus(cellDir: Path): CellStatus? {
+    /** The status of a cell that needs no rerun (done or diverged), else null. */
+    fun finishedStatus(cellDir: Path): CellStatus? {
         val file = cellDir.resolve("status.json")
         if (!Files.isRegularFile(file)) return null
         val status = runCatching { RecordJson.json.decodeFromString(CellStatus.serializer(), Files.readString(file)) }.getOrNull()

@@ -48,7 +48,7 @@ class CellRunnerTest : FunSpec({
         metrics(testLogLikelihoodGrid(box = 5.0, resolution = 50))
     }
     val runs = Files.createTempDirectory("runs")
-    val runner = ExperimentRunner(runs, Device.cpu())
+    val runner = ExperimentRunner(runs, InProcessExecutor(Device.cpu()))
     val first = runner.run(spec).single()
 
     test("a cell writes spec, status, metrics, summary, checkpoints and artefacts") {
@@ -97,7 +97,7 @@ class CellRunnerTest : FunSpec({
             train { steps = 20; batch = 64; evaluateEvery = 20; logEvery = 10 }
             metrics(testLogLikelihoodGrid(box = 5.0, resolution = 50), testLogLikelihoodIs(samples = 2000))
         }
-        val outcome = ExperimentRunner(runs, Device.cpu()).run(gmm).single()
+        val outcome = ExperimentRunner(runs, InProcessExecutor(Device.cpu())).run(gmm).single()
         withClue(outcome.status.error ?: "") { outcome.status.state shouldBe CellState.DONE }
     }
 
@@ -111,7 +111,7 @@ class CellRunnerTest : FunSpec({
                 train { steps = 10; batch = 32; evaluateEvery = 10; logEvery = 5 }
                 metrics(testLogLikelihoodGrid(box = 5.0, resolution = 40, selfCheck = false))
             }
-            val outcome = ExperimentRunner(runs, Device.cpu()).run(cd).single()
+            val outcome = ExperimentRunner(runs, InProcessExecutor(Device.cpu())).run(cd).single()
             withClue("$name: ${outcome.status.error}") { outcome.status.state shouldBe CellState.DONE }
             val metrics = RunRecords.readExperiment(runs.resolve("runner-cd-$name")).cells.single().metrics.shouldNotBeNull()
             metrics.columns shouldContainAll listOf("loss", "energy_gap", "acceptance_rate", "grad_norm", "test_ll_grid")
@@ -135,7 +135,7 @@ class CellRunnerTest : FunSpec({
                 train { steps = 10; batch = 32; evaluateEvery = 10; logEvery = 5 }
                 metrics(testLogLikelihoodGrid(box = 5.0, resolution = 40, selfCheck = false))
             }
-            val outcome = ExperimentRunner(runs, Device.cpu()).run(cell).single()
+            val outcome = ExperimentRunner(runs, InProcessExecutor(Device.cpu())).run(cell).single()
             withClue("$name: ${outcome.status.error}") { outcome.status.state shouldBe CellState.DONE }
             val metrics = RunRecords.readExperiment(runs.resolve("runner-$name")).cells.single().metrics.shouldNotBeNull()
             metrics.columns shouldContainAll listOf("loss", "test_ll_grid") + diagnostics
@@ -151,7 +151,7 @@ class CellRunnerTest : FunSpec({
             metrics(testLogLikelihoodGrid(box = 6.0, resolution = 200, selfCheck = false), mseLogDensity(points = 500),
                 mmd(samples = 100, sampler = mala(steps = 5)))
         }
-        val outcome = ExperimentRunner(runs, Device.cpu()).run(oneD).single()
+        val outcome = ExperimentRunner(runs, InProcessExecutor(Device.cpu())).run(oneD).single()
         withClue(outcome.status.error ?: "") { outcome.status.state shouldBe CellState.DONE }
         val cell = RunRecords.readExperiment(runs.resolve("runner-1d")).cells.single()
         val curve = cell.densityCurve.shouldNotBeNull()
@@ -174,7 +174,7 @@ class CellRunnerTest : FunSpec({
             train { steps = 5 }
             metrics(mseLogDensity())
         }
-        val outcome = ExperimentRunner(runs, Device.cpu()).run(bad).single()
+        val outcome = ExperimentRunner(runs, InProcessExecutor(Device.cpu())).run(bad).single()
         outcome.status.state shouldBe CellState.FAILED
         outcome.status.error.shouldNotBeNull() shouldContain "mseLogDensity needs a toy dataset whose density is known"
     }
@@ -187,7 +187,7 @@ class CellRunnerTest : FunSpec({
             train { steps = 5 }
             metrics(testLogLikelihoodGrid())
         }
-        val outcome = ExperimentRunner(runs, Device.cpu()).run(bad).single()
+        val outcome = ExperimentRunner(runs, InProcessExecutor(Device.cpu())).run(bad).single()
         outcome.status.state shouldBe CellState.FAILED
         outcome.status.error.shouldNotBeNull() shouldContain "data.csv"
     }

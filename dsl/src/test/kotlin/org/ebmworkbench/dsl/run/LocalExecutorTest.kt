@@ -1,0 +1,64 @@
+package org.ebmworkbench.dsl.run
+
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.engine.spec.tempdir
+import io.kotest.matchers.ints.shouldBeGreaterThan
+import io.kotest.matchers.nulls.shouldNotBeNull
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import org.ebmworkbench.dsl.spec.buildExperiment
+import org.ebmworkbench.dsl.spec.csv
+import org.ebmworkbench.dsl.spec.quadratic
+import org.ebmworkbench.dsl.spec.energyDiscrepancy
+import org.ebmworkbench.dsl.spec.mlp
+import org.ebmworkbench.dsl.spec.normal1d
+import org.ebmworkbench.dsl.spec.testLogLikelihoodGrid
+import org.ebmworkbench.dsl.spec.uniformBox
+import org.ebmworkbench.reports.records.CellState
+import java.nio.file.Files
+
+/** Cells in their own JVMs: outcomes and reasons recorded per cell, logs kept, the grid never stops for one cell. */
+class LocalExecutorTest : FunSpec({
+    test("a failing, a diverging and an out-of-memory cell are recorded with their reasons; the others finish") {
+        val runs = tempdir().toPath()
+        val huge = tempdir().toPath().resolve("huge.csv")
+        Files.writeString(huge, "x\n" + (0 until 100).joinToString("\n") { if (it % 2 == 0) "1e20" else "-1e20" } + "\n")
+        val spec = buildExperiment("executor") {
+            // On the CSV's points at ±1e20 the quadratic energy is ~1e40, beyond float32: Inf at the first step.
+            datasets(normal1d(n = 500, nTest = 200), csv(huge.toString(), testFraction = 0.2))
+            energy = quadratic()
+            proposal = uniformBox(listOf(-1.0), listOf(1.0))
+            objective = energyDiscrepancy()
+            train { steps = 30; batch = 64; evaluateEvery = 30; logEvery = 10 }
+            metrics(testLogLikelihoodGrid(box = 6.0, resolution = 100, selfCheck = false))
+            method("plain") { }
+            method("oom") { energy = mlp(400_000, 400_000) } // 1.6e11 weights: 640 GB
+            method("fails") { proposal = uniformBox(listOf(0.0, 0.0), listOf(1.0, 1.0)) } // a 2-D proposal for 1-D data
+        }
+        val executor = LocalExecutor(workers = 2, device = "cpu", threadsPerCell = 1)
+        val outcomes = ExperimentRunner(runs, executor).run(spec).associateBy { "${it.status.dataset}/${it.status.method}" }
+        outcomes.size shouldBe 6
+        withClue(outcomes.values.joinToString("\n") { "${it.status.dataset}/${it.status.method}: ${it.status.state} ${it.status.error}" }) {
+            outcomes.getValue("normal_1d/plain").status.state shouldBe CellState.DONE
+            outcomes.getValue("huge/plain").status.state shouldBe CellState.DIVERGED
+            outcomes.getValue("huge/plain").status.error.shouldNotBeNull() shouldContain "non-finite loss at step 1"
+            for (data in listOf("normal_1d", "huge")) {
+                outcomes.getValue("$data/oom").status.state shouldBe CellState.FAILED
+                outcomes.getValue("$data/oom").status.error.shouldNotBeNull().lowercase() shouldContain "memory"
+                outcomes.getValue("$data/fails").status.state shouldBe CellState.FAILED
+                outcomes.getValue("$data/fails").status.error.shouldNotBeNull() shouldContain "dimension"
+            }
+        }
+        for (o in outcomes.values) {
+            val log = runs.resolve("executor").resolve(o.cellId).resolve(LocalExecutor.LOG_FILE)
+            Files.size(log).toInt() shouldBeGreaterThan 0
+        }
+        // A second run finds the done and diverged cells and reruns only the failed ones.
+        val again = ExperimentRunner(runs, executor).run(spec).associateBy { "${it.status.dataset}/${it.status.method}" }
+        again.getValue("normal_1d/plain").reused shouldBe true
+        again.getValue("huge/plain").reused shouldBe true
+        again.getValue("huge/fails").reused shouldBe false
+    }
+})
+
+private fun <T> withClue(clue: String, block: () -> T): T = io.kotest.assertions.withClue(clue, block)
