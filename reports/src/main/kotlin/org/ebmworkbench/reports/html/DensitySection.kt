@@ -1,14 +1,17 @@
 package org.ebmworkbench.reports.html
 
 import kotlinx.html.FlowContent
-import kotlinx.html.id
+import kotlinx.html.details
 import kotlinx.html.div
 import kotlinx.html.figcaption
 import kotlinx.html.figure
 import kotlinx.html.h2
+import kotlinx.html.id
 import kotlinx.html.img
 import kotlinx.html.p
 import kotlinx.html.section
+import kotlinx.html.summary
+import org.ebmworkbench.reports.compare.Grouping
 import org.ebmworkbench.reports.records.CellRun
 import org.ebmworkbench.reports.records.DensityGrid
 import org.ebmworkbench.reports.records.ExperimentRun
@@ -17,10 +20,10 @@ import java.util.Locale
 private const val IMAGE_PX = 280
 
 /**
- * The "Learned densities" section: for each cell with a density grid, the model density exp(log p) and a
- * 2-D histogram of the data sample over the same box, side by side, as embedded PNG images.
+ * The "Learned densities" section: a grid of heatmaps, settings × datasets (the first seed with a density grid of
+ * each), under a row of data histograms; then, folded, every cell's model density beside its data histogram.
  */
-internal fun FlowContent.densitySection(run: ExperimentRun) {
+internal fun FlowContent.densitySection(run: ExperimentRun, grouping: Grouping) {
     val cells = run.cells.filter { it.density != null }
     section {
         id = "densities"
@@ -30,27 +33,27 @@ internal fun FlowContent.densitySection(run: ExperimentRun) {
             return@section
         }
         p(classes = "note") {
-            +"Colour is linear in density (viridis: dark purple = 0, yellow = the image's maximum); "
-            +"grey marks non-finite model values. Both images cover the same box, y upwards."
+            +"Colour is linear in density (viridis: dark purple = 0, yellow = the image's maximum, each image scaled on "
+            +"its own); grey marks non-finite model values. Images cover the evaluation box, y upwards."
         }
-        cells.forEach { densityFigure(it, it.density!!) }
+        densityGrid(grouping)
+        details {
+            summary { +"Every cell's density and data (${cells.size})" }
+            cells.forEach { densityFigure(it, it.density!!) }
+        }
     }
 }
 
 private fun FlowContent.densityFigure(cell: CellRun, grid: DensityGrid) {
     val model = DensityImages.model(grid)
     val hist = cell.data?.let { DensityImages.histogram(grid, it) }
-    val box = String.format(
-        Locale.ROOT, "[%s, %s] × [%s, %s]",
-        Format.metric(grid.xMin), Format.metric(grid.xMax), Format.metric(grid.yMin), Format.metric(grid.yMax),
-    )
     figure(classes = "density") {
         div(classes = "pair") {
-            heatmap(model, "model density of ${Format.cellLabel(cell)}")
-            if (hist != null) heatmap(hist, "data histogram of ${Format.cellLabel(cell)}")
+            heatmap(model, "model density of ${Format.cellLabel(cell)}", IMAGE_PX)
+            if (hist != null) heatmap(hist, "data histogram of ${Format.cellLabel(cell)}", IMAGE_PX)
         }
         figcaption {
-            +"${Format.cellLabel(cell)} (${cell.id}). Left: model density on a ${grid.resolution}×${grid.resolution} grid over $box"
+            +"${Format.cellLabel(cell)} (${cell.id}). Left: model density on a ${grid.resolution}×${grid.resolution} grid over ${box(grid)}"
             if (model.nonFinite > 0) +" (${model.nonFinite} non-finite values in grey)"
             +". "
             if (hist == null) {
@@ -64,10 +67,15 @@ private fun FlowContent.densityFigure(cell: CellRun, grid: DensityGrid) {
     }
 }
 
-private fun FlowContent.heatmap(map: Heatmap, alt: String) {
+internal fun box(grid: DensityGrid): String = String.format(
+    Locale.ROOT, "[%s, %s] × [%s, %s]",
+    Format.metric(grid.xMin), Format.metric(grid.xMax), Format.metric(grid.yMin), Format.metric(grid.yMax),
+)
+
+internal fun FlowContent.heatmap(map: Heatmap, alt: String, px: Int) {
     img(src = map.dataUri, classes = "heatmap") {
         this.alt = alt
-        attributes["width"] = IMAGE_PX.toString()
-        attributes["height"] = IMAGE_PX.toString()
+        attributes["width"] = px.toString()
+        attributes["height"] = px.toString()
     }
 }

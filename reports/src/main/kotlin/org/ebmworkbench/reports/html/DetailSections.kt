@@ -18,6 +18,7 @@ import kotlinx.html.thead
 import kotlinx.html.tr
 import kotlinx.html.ul
 import kotlinx.serialization.json.JsonElement
+import org.ebmworkbench.reports.compare.Grouping
 import org.ebmworkbench.reports.records.CellState
 import org.ebmworkbench.reports.records.ExperimentRun
 import org.ebmworkbench.reports.records.RecordJson
@@ -83,11 +84,12 @@ internal fun FlowContent.environmentSection(run: ExperimentRun) {
 }
 
 /** The "Missing" section: every reading problem and every cell that is not done, so gaps are never silent. */
-internal fun FlowContent.missingSection(run: ExperimentRun) {
+internal fun FlowContent.missingSection(run: ExperimentRun, grouping: Grouping) {
     val notDone = run.cells.filter { it.status?.state != CellState.DONE }
     section {
         id = "missing"
         h2 { +"Missing" }
+        p(classes = "note") { +gridSummary(run, grouping) }
         if (run.problems.isEmpty() && notDone.isEmpty()) {
             p { +"Nothing missing: all ${run.cells.size} cell(s) are done and every expected file was read." }
             return@section

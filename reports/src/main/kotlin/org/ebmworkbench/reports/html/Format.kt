@@ -15,6 +15,9 @@ internal object Format {
         else -> String.format(Locale.ROOT, "%.4f", v)
     }
 
+    /** A p-value: three significant digits, `< 1e-6` below that. */
+    fun pValue(p: Double): String = if (p < 1e-6) "< 1e-6" else String.format(Locale.ROOT, "%.3g", p)
+
     /** Wall time: `12.3 s`, `4 m 05 s`, `1 h 02 m`. */
     fun duration(seconds: Double): String = when {
         !seconds.isFinite() -> metric(seconds)
@@ -23,14 +26,20 @@ internal object Format {
         else -> String.format(Locale.ROOT, "%d h %02d m", (seconds / 3600).toLong(), ((seconds % 3600) / 60).toLong())
     }
 
-    /** `dataset/method/seed` when the summary is known, else the cell id. */
-    fun cellLabel(cell: CellRun): String =
-        cell.summary?.let { "${it.dataset}/${it.method}/${it.seed}" } ?: cell.id
+    /** `dataset/method/seed` from the summary, else from the status when it names both; else the cell id. */
+    fun cellLabel(cell: CellRun): String {
+        cell.summary?.let { return "${it.dataset}/${it.method}/${it.seed}" }
+        val s = cell.status
+        return if (s?.dataset != null && s.method != null) "${s.dataset}/${s.method}/${s.seed}" else cell.id
+    }
+
+    /** Lower-case state name, `unknown` for null. */
+    fun stateName(state: CellState?): String = state?.name?.lowercase(Locale.ROOT) ?: "unknown"
 
     /** Lower-case state, with the error or the divergence step for failed and diverged cells. */
     fun state(cell: CellRun): String {
         val s = cell.status ?: return "unknown (no status.json)"
-        val name = s.state.name.lowercase(Locale.ROOT)
+        val name = stateName(s.state)
         return when (s.state) {
             CellState.DIVERGED -> "$name at step ${s.divergedAtStep ?: s.step}" + (s.error?.let { ": $it" } ?: "")
             CellState.RUNNING, CellState.INTERRUPTED -> "$name at step ${s.step}/${s.totalSteps}" + (s.error?.let { ": $it" } ?: "")

@@ -11,7 +11,10 @@ import kotlinx.html.stream.createHTML
 import kotlinx.html.style
 import kotlinx.html.title
 import kotlinx.html.unsafe
+import org.ebmworkbench.reports.compare.Comparison
+import org.ebmworkbench.reports.export.ComparisonExport
 import org.ebmworkbench.reports.records.AtomicFiles
+import org.ebmworkbench.reports.records.CellState
 import org.ebmworkbench.reports.records.ExperimentRun
 import org.ebmworkbench.reports.records.RunRecords
 import java.nio.file.Path
@@ -26,20 +29,32 @@ import java.time.temporal.ChronoUnit
  */
 object HtmlReport {
     const val FILE_NAME = "report.html"
+    const val CSV_FILE = "comparison.csv"
+    const val JSON_FILE = "comparison.json"
 
-    /** Reads the run records under [experimentDir], writes `experimentDir/report.html` atomically, returns its path. */
+    /**
+     * Reads the run records under [experimentDir] and writes, each atomically, the comparison table as
+     * `comparison.csv` and `comparison.json` (see [ComparisonExport]) and then `report.html`; returns the report's path.
+     * Works on partial runs: whatever is missing is reported, not an error.
+     */
     fun write(experimentDir: Path): Path {
         val run = RunRecords.readExperiment(experimentDir)
-        val html = render(run, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+        val comparison = Comparison.of(run)
+        AtomicFiles.writeText(experimentDir.resolve(CSV_FILE), ComparisonExport.csv(comparison))
+        AtomicFiles.writeText(experimentDir.resolve(JSON_FILE), ComparisonExport.json(comparison, Format.experimentName(run)))
+        val html = render(run, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), comparison)
         val target = experimentDir.resolve(FILE_NAME)
         AtomicFiles.writeText(target, html)
         return target
     }
 
     /** Renders [run] as a complete HTML document; [generatedAt] is printed as the generation date. */
-    fun render(run: ExperimentRun, generatedAt: String): String {
+    fun render(run: ExperimentRun, generatedAt: String): String = render(run, generatedAt, Comparison.of(run))
+
+    private fun render(run: ExperimentRun, generatedAt: String, comparison: Comparison): String {
         val name = Format.experimentName(run)
-        val done = run.cells.count { it.status?.state == org.ebmworkbench.reports.records.CellState.DONE }
+        val done = run.cells.count { it.status?.state == CellState.DONE }
+        val grouping = comparison.grouping
         return "<!DOCTYPE html>\n" + createHTML(prettyPrint = false).html {
             lang = "en"
             head {
@@ -49,13 +64,20 @@ object HtmlReport {
             }
             body {
                 h1 { +name }
-                p(classes = "note") { +"Generated $generatedAt. ${run.cells.size} cell(s), $done done." }
+                p(classes = "note") {
+                    +"Generated $generatedAt. ${run.cells.size} cell(s), $done done. "
+                    +"The comparison table is also in $CSV_FILE and $JSON_FILE beside this file."
+                }
+                comparisonSection(run, comparison)
+                curvesSection(grouping)
+                curve1dSection(grouping)
+                densitySection(run, grouping)
+                ablationSection(comparison)
+                protocolSection(grouping.spec, run.record != null)
                 metricsSection(run)
-                curvesSection(run)
-                densitySection(run)
                 specSection(run)
                 environmentSection(run)
-                missingSection(run)
+                missingSection(run, grouping)
             }
         }
     }

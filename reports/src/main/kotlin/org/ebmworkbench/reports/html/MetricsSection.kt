@@ -34,7 +34,8 @@ internal fun FlowContent.metricsSection(run: ExperimentRun) {
         }
         p(classes = "note") {
             +"Final metrics per cell, from summary.json (4 decimals; NaN and ±Inf are reported, not dropped). "
-            +"The evaluation protocol of each metric (grid, sample counts, seed) is in the cell's specification below."
+            +"The evaluation protocol of each metric (grid, sample counts, seeds) is under Evaluation protocol above; "
+            +"each cell's full specification is under Specification below."
         }
         table {
             thead {
@@ -46,18 +47,17 @@ internal fun FlowContent.metricsSection(run: ExperimentRun) {
             }
             tbody { run.cells.forEach { cellRow(it, metrics, showOptimum) } }
         }
-        aggregateTable(run, metrics)
     }
 }
 
 private fun kotlinx.html.TBODY.cellRow(cell: CellRun, metrics: List<String>, showOptimum: Boolean) {
     val summary = cell.summary
     val status = cell.status
-    val stateClass = "state-" + stateName(status?.state)
+    val stateClass = "state-" + Format.stateName(status?.state)
     tr {
         td(classes = "mono") { +cell.id }
-        td { +(summary?.dataset ?: "—") }
-        td { +(summary?.method ?: "—") }
+        td { +(summary?.dataset ?: status?.dataset ?: "—") }
+        td { +(summary?.method ?: status?.method ?: "—") }
         td(classes = "num") { +(summary?.seed ?: status?.seed)?.toString().orEmpty() }
         td(classes = stateClass) { +Format.state(cell) }
         td(classes = "num") { +(summary?.finalStep ?: status?.step)?.toString().orEmpty() }

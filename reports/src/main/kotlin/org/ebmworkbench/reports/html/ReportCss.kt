@@ -22,6 +22,15 @@ figcaption { color: #555; font-size: 0.85rem; max-width: 900px; }
 img.heatmap { image-rendering: pixelated; border: 1px solid #ccc; }
 pre { background: #f7f7f7; padding: 0.75rem; overflow-x: auto; font-size: 0.8rem; }
 details { margin: 0.3rem 0; }
+table.comparison th.dataset { text-align: center; }
+table.comparison th.optimum { font-weight: normal; color: #555; }
+th.rowlabel { white-space: nowrap; }
+td.best { font-weight: bold; background: #e8f5e9; }
+td.tie { text-decoration: underline; }
+td .n, td .ci, td .miss { font-weight: normal; color: #555; font-size: 0.8rem; }
+td a.bad { color: #b00020; font-weight: normal; font-size: 0.8rem; }
+.failures h4 { margin: 0.6rem 0 0.2rem; }
+table.density-grid td { text-align: center; }
 summary { cursor: pointer; }
 """
 }

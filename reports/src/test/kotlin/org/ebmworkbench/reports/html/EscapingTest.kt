@@ -64,7 +64,8 @@ class EscapingTest : FunSpec({
             doc.documentElement.localName shouldBe "svg"
             doc.documentElement.getAttribute("width") shouldBe "640"
             doc.documentElement.getAttribute("height") shouldBe "360"
-            doc.documentElement.textContent shouldContain "$dataset/snl/0"
+            doc.documentElement.textContent shouldContain "on $dataset"
+            doc.documentElement.textContent shouldContain "snl (1 seed)"
         }
         svgs[1] shouldContain "ll&lt;i&gt;"
     }

@@ -1,7 +1,10 @@
 package org.ebmworkbench.reports.html
 
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
+import org.ebmworkbench.reports.records.DensityCurve
 import org.ebmworkbench.reports.records.CellRecordWriter
 import org.ebmworkbench.reports.records.CellState
 import org.ebmworkbench.reports.records.CellStatus
@@ -54,5 +57,74 @@ object ReportFixtures {
         )
         w.writeDensity(gaussianGrid(0.0, 0.0))
         w.writeDataSample(gaussianSample(seed.toInt(), 500, 0.0, 0.0))
+    }
+
+    /** The test_ll_grid metric spec as the dsl writes it. */
+    val GRID_METRIC: JsonObject = buildJsonObject {
+        put("type", JsonPrimitive("test_ll_grid")); put("box", JsonPrimitive(6.0))
+        put("resolution", JsonPrimitive(300)); put("selfCheck", JsonPrimitive(true))
+    }
+
+    /** The row label the dsl gives a setting: the `method` label (else [objective]), then `k=v` for the others. */
+    fun label(variant: Map<String, String>, objective: String = "ed"): String =
+        (listOf(variant["method"] ?: objective) + variant.filterKeys { it != "method" }.map { (k, v) -> "$k=$v" }).joinToString(" ")
+
+    /** An experiment.json whose spec has the dsl's shape: toy datasets, seeds, settings with labels and metrics. */
+    fun gridExperiment(
+        dir: Path, name: String, cellIds: List<String>, datasets: List<String>, seeds: List<Long>,
+        variants: List<Map<String, String>>, metrics: List<JsonObject> = listOf(GRID_METRIC), objective: String = "ed",
+    ) {
+        val spec = buildJsonObject {
+            put("name", JsonPrimitive(name))
+            put("datasets", JsonArray(datasets.map { d ->
+                buildJsonObject { put("type", JsonPrimitive("toy")); put("kind", JsonPrimitive(d)); put("n", JsonPrimitive(10_000)); put("nTest", JsonPrimitive(5_000)) }
+            }))
+            put("seeds", JsonArray(seeds.map(::JsonPrimitive)))
+            put("variants", JsonArray(variants.map { v ->
+                buildJsonObject {
+                    put("labels", JsonObject(v.mapValues { JsonPrimitive(it.value) }))
+                    put("objective", buildJsonObject { put("type", JsonPrimitive(objective)) })
+                    put("metrics", JsonArray(metrics))
+                }
+            }))
+        }
+        writeExperimentRecord(dir, ExperimentRecord(name, "experiments/grid.ebm.kts", cellIds, "2025-01-01T00:00:00Z", spec))
+    }
+
+    /**
+     * One grid cell as the dsl writes it: status (with dataset, method label and variant) always; a summary when
+     * [metrics] is given (done or diverged cells); a metrics.csv whose `loss` column depends on the seed; optionally
+     * a 2-D density with a data sample and a 1-D curve.
+     */
+    fun gridCell(
+        dir: Path, id: String, experiment: String, dataset: String, variant: Map<String, String>, seed: Long,
+        state: CellState = CellState.DONE, metrics: Map<String, Double>? = null, error: String? = null,
+        divergedAt: Long? = null, optimum: Double? = null, density: Boolean = false, curve: DensityCurve? = null,
+        objective: String = "ed",
+    ) {
+        val method = label(variant, objective)
+        val w = CellRecordWriter(dir.resolve(id))
+        w.writeSpec(buildJsonObject { put("dataset", JsonPrimitive(dataset)); put("method", JsonPrimitive(method)) })
+        w.writeStatus(CellStatus(
+            id, experiment, state, step = divergedAt ?: 100, totalSteps = 100, error = error, divergedAtStep = divergedAt,
+            seed = seed, dataset = dataset, method = method, variant = variant,
+        ))
+        if (state != CellState.FAILED) {
+            w.startMetrics(listOf("loss"))
+            for (step in 0L..100L step 25L) w.appendMetrics(step, step / 10.0, mapOf("loss" to 1.0 / (step + 1) + seed * 0.01))
+        }
+        if (metrics != null) w.writeSummary(CellSummary(id, experiment, dataset, method, seed, metrics, 100, 10.0, optimum, variant))
+        if (density) {
+            w.writeDensity(gaussianGrid(seed * 0.1, 0.0))
+            w.writeDataSample(gaussianSample(seed.toInt(), 200, 0.0, 0.0))
+        }
+        curve?.let(w::writeDensityCurve)
+    }
+
+    /** A standard normal's log-density on [-4, 4] (41 points), shifted by [shift]; with the exact reference. */
+    fun normalCurve(shift: Double): DensityCurve {
+        val xs = List(41) { -4.0 + 8.0 * it / 40 }
+        val truth = xs.map { -0.5 * it * it - 0.5 * Math.log(2 * Math.PI) }
+        return DensityCurve(-4.0, 4.0, truth.map { it + shift }, truth)
     }
 }
