@@ -27,6 +27,19 @@ class ShippedExperimentsSpec : FunSpec({
 
     test("the experiments folder ships scripts") { scripts.shouldNotBeEmpty() }
 
+    test("every experiment block of the README compiles and builds its spec") {
+        val blocks = Regex("```kotlin\n(.*?)```", RegexOption.DOT_MATCHES_ALL).findAll(Files.readString(Path.of("../README.md")))
+            .map { it.groupValues[1] }.filter { it.contains("experiment(") }.toList()
+        blocks.shouldNotBeEmpty()
+        for ((i, block) in blocks.withIndex()) {
+            val file = Files.createTempDirectory("readme").resolve("readme-$i.ebm.kts").also { Files.writeString(it, block) }
+            val loaded = host.load(file)
+            withClueOf((loaded as? ScriptLoad.Failed)?.diagnostics?.joinToString("\n")) {
+                loaded.shouldBeInstanceOf<ScriptLoad.Loaded>().experiments.shouldNotBeEmpty()
+            }
+        }
+    }
+
     for (script in scripts) {
         test("${script.name} runs in smoke mode") {
             val loaded = host.load(script)

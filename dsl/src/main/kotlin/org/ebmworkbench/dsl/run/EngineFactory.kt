@@ -109,7 +109,8 @@ object EngineFactory {
                 .optReinitFraction(spec.reinitFraction)
                 .optNoiseBox(values.min().toDouble(), values.max().toDouble()).build()
         }
-        is NceSpec -> NoiseContrastiveEstimation.builder().optNoisePerDatum(spec.noisePerDatum).build()
+        is NceSpec -> NoiseContrastiveEstimation.builder().optNoisePerDatum(spec.noisePerDatum)
+            .optNoiseSamples(spec.noiseSamples).build()
         is EnergyDiscrepancySpec -> EnergyDiscrepancy.builder().optT(spec.t).optM(spec.m).optW(spec.w).build()
         is LogIsSpec -> LogImportanceSampling.builder().optProposalSamples(spec.proposalSamples).build()
         ExactScoreMatchingSpec -> ExactScoreMatching.builder().build()

@@ -101,9 +101,10 @@ object Catalogue {
                     "${cd.bufferSize}, reinitFraction = ${cd.reinitFraction}.",
             ),
             CatalogueEntry(
-                "objective", "nce(noisePerDatum)",
+                "objective", "nce(noisePerDatum, noiseSamples)",
                 "Noise-contrastive estimation (Gutmann & Hyvärinen 2010) with the proposal as noise and a learned " +
-                    "normaliser c; noisePerDatum = ${NceSpec().noisePerDatum}.",
+                    "normaliser c; noisePerDatum = ${NceSpec().noisePerDatum}, or noiseSamples > 0 per step " +
+                    "(ν = noiseSamples / batch).",
             ),
             CatalogueEntry(
                 "objective", "energyDiscrepancy(t, m, w)",

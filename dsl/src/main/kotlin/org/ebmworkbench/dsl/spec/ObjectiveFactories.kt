@@ -12,7 +12,7 @@ fun snl(
 ): SnlSpec = SnlSpec(proposalSamples, biasInitSamples, logIsWarmupSteps, baseDistribution)
 
 /** Noise-contrastive estimation with the cell's proposal as noise; see [NceSpec]. */
-fun nce(noisePerDatum: Int = 1): NceSpec = NceSpec(noisePerDatum)
+fun nce(noisePerDatum: Int = 1, noiseSamples: Int = 0): NceSpec = NceSpec(noisePerDatum, noiseSamples)
 
 /** Energy discrepancy, Gaussian perturbation of variance [t]; see [EnergyDiscrepancySpec]. */
 fun energyDiscrepancy(t: Double = 1.0, m: Int = 4, w: Double = 1.0): EnergyDiscrepancySpec = EnergyDiscrepancySpec(t, m, w)

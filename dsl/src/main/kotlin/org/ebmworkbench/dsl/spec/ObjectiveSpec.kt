@@ -39,13 +39,16 @@ data class SnlSpec(
 
 /**
  * Noise-contrastive estimation (Gutmann & Hyvärinen 2010, methods.md §4.3): logistic classification of data
- * against [noisePerDatum] proposal samples per data point, with a learned normaliser `c` (`log p = −E − c`).
+ * against proposal samples, with a learned normaliser `c` (`log p = −E − c`): [noisePerDatum] samples per data point,
+ * or, when [noiseSamples] > 0, that many per step whatever the batch size (ν = noiseSamples / batch, as the SNL code's
+ * baseline draws its proposal samples).
  */
 @Serializable
 @SerialName("nce")
-data class NceSpec(val noisePerDatum: Int = 1) : ObjectiveSpec {
+data class NceSpec(val noisePerDatum: Int = 1, val noiseSamples: Int = 0) : ObjectiveSpec {
     init {
         Check.atLeast("nce.noisePerDatum", noisePerDatum, 1)
+        Check.atLeast("nce.noiseSamples", noiseSamples, 0)
     }
 
     override val type: String get() = "nce"

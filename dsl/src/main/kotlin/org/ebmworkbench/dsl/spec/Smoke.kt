@@ -23,7 +23,7 @@ private const val SMOKE_BUFFER = 256
  *   is unknown before loading, i.e. CSV); `evaluateEvery` and `logEvery → min(…, 20)`; SNL's log-IS warm-up
  *   is capped at half the steps so the SNL phase still runs; batch, optimiser and EMA are kept;
  * - toy data: `n → min(n, 2000)`, `nTest → min(nTest, 1000)`; CSV files are used as they are;
- * - SNL: `proposalSamples` and `biasInitSamples → min(…, 128)`; log-IS `proposalSamples → min(…, 128)`;
+ * - SNL: `proposalSamples` and `biasInitSamples → min(…, 128)`; log-IS `proposalSamples` and NCE `noiseSamples → min(…, 128)`;
  * - CD: sampler steps → min(…, 5), replay buffer → min(…, 256); NCE, ED and score matching unchanged;
  * - metrics: grid `resolution → min(…, 60)` (box and selfCheck kept), IS `samples` and MSE `points → min(…, 2000)`,
  *   MMD `samples → min(…, 200)` and its sampler's steps → min(…, 5);
@@ -83,7 +83,8 @@ private fun ObjectiveSpec.smoke(steps: Int): ObjectiveSpec = when (this) {
     )
     is LogIsSpec -> copy(proposalSamples = minOf(proposalSamples, SMOKE_PROPOSAL_SAMPLES))
     is ContrastiveDivergenceSpec -> copy(sampler = sampler.smoke(), bufferSize = minOf(bufferSize, SMOKE_BUFFER))
-    is NceSpec, is EnergyDiscrepancySpec, is ExactScoreMatchingSpec, is DenoisingScoreMatchingSpec,
+    is NceSpec -> copy(noiseSamples = minOf(noiseSamples, SMOKE_PROPOSAL_SAMPLES))
+    is EnergyDiscrepancySpec, is ExactScoreMatchingSpec, is DenoisingScoreMatchingSpec,
     is SlicedScoreMatchingSpec -> this
 }
 

@@ -28,7 +28,7 @@ internal object Fixtures {
         contrastiveDivergence(decoupledLangevin(noise = 0.005), replayBuffer, bufferSize = 100, reinitFraction = 0.1),
         contrastiveDivergence(mala(stepSize = 0.05), fromNoise),
         contrastiveDivergence(hmc(leapfrogSteps = 3), fromData),
-        nce(noisePerDatum = 3),
+        nce(noisePerDatum = 3, noiseSamples = 40),
         energyDiscrepancy(t = 0.5, m = 8, w = 0.0),
         logIs(proposalSamples = 16),
         scoreMatching(),

@@ -21,7 +21,10 @@ import org.ebmworkbench.engine.tensor.Parameters;
  * data are). The energy is evaluated in one forward pass over concat(batch, noise); noise samples are detached.
  *
  * <ul>
- *   <li>{@code noisePerDatum}: ν, default 1 (the SNL code's baseline uses ν = proposal samples / batch size).
+ *   <li>{@code noisePerDatum}: ν, default 1.
+ *   <li>{@code noiseSamples}: instead, a fixed number K of noise samples per step whatever the batch size N, so
+ *       ν = K / N may be fractional (the SNL code's baseline, which draws its proposal samples per step); the
+ *       formulas above hold with νN = K.
  *   <li>c is initialised to log Ẑ estimated from {@code normaliserInitSamples} proposal samples, as SNL initialises
  *       its b (our choice; the original paper does not prescribe one); with 0 samples c starts at 0.
  * </ul>
@@ -33,10 +36,12 @@ public final class NoiseContrastiveEstimation implements Objective {
     public static final String NORMALISER = "nce.c";
 
     private final int noisePerDatum;
+    private final int noiseSamples;
     private final int normaliserInitSamples;
 
     private NoiseContrastiveEstimation(Builder b) {
         this.noisePerDatum = b.noisePerDatum;
+        this.noiseSamples = b.noiseSamples;
         this.normaliserInitSamples = b.normaliserInitSamples;
     }
 
@@ -65,11 +70,13 @@ public final class NoiseContrastiveEstimation implements Objective {
     public Loss loss(ObjectiveContext context, NDArray batch) {
         Proposal q = context.requireProposal("NCE");
         long n = batch.getShape().get(0);
-        NDArray noise = ProposalEstimates.sample(q, context, Math.toIntExact(n * noisePerDatum), batch);
+        int count = noiseSamples > 0 ? noiseSamples : Math.toIntExact(n * noisePerDatum);
+        double nu = (double) count / n;
+        NDArray noise = ProposalEstimates.sample(q, context, count, batch);
         NDArray points = NDArrays.concat(new NDList(batch, noise));
         NDArray c = context.parameters().get(NORMALISER);
         NDArray logits = context.energy().energy(context.parameters(), points).neg().sub(c)
-                .sub(q.logProb(points)).sub(Math.log(noisePerDatum));
+                .sub(q.logProb(points)).sub(Math.log(nu));
         NDArray dataLogits = logits.get(new NDIndex(":" + n));
         NDArray noiseLogits = logits.get(new NDIndex(n + ":"));
         NDArray loss = Activation.softPlus(dataLogits.neg()).sum().add(Activation.softPlus(noiseLogits).sum()).div(n);
@@ -82,7 +89,9 @@ public final class NoiseContrastiveEstimation implements Objective {
 
     @Override
     public String describe() {
-        return "NCE: " + noisePerDatum + " noise sample" + (noisePerDatum == 1 ? "" : "s") + " per data point, c "
+        String noise = noiseSamples > 0 ? noiseSamples + " noise samples per step"
+                : noisePerDatum + " noise sample" + (noisePerDatum == 1 ? "" : "s") + " per data point";
+        return "NCE: " + noise + ", c "
                 + (normaliserInitSamples == 0 ? "initialised to 0" : "initialised from " + normaliserInitSamples
                 + " samples");
     }
@@ -90,6 +99,7 @@ public final class NoiseContrastiveEstimation implements Objective {
     /** Builder; defaults ν = 1, c initialised from 1024 proposal samples. */
     public static final class Builder {
         private int noisePerDatum = 1;
+        private int noiseSamples = 0;
         private int normaliserInitSamples = 1024;
 
         private Builder() {}
@@ -97,6 +107,12 @@ public final class NoiseContrastiveEstimation implements Objective {
         /** ν, the number of noise samples per data point. */
         public Builder optNoisePerDatum(int nu) {
             this.noisePerDatum = nu;
+            return this;
+        }
+
+        /** K noise samples per step whatever the batch size (ν = K / N); 0 (the default) uses noisePerDatum. */
+        public Builder optNoiseSamples(int k) {
+            this.noiseSamples = k;
             return this;
         }
 
@@ -109,6 +125,10 @@ public final class NoiseContrastiveEstimation implements Objective {
         public NoiseContrastiveEstimation build() {
             if (noisePerDatum < 1) {
                 throw new IllegalArgumentException("NCE: noisePerDatum (nu) must be >= 1, was " + noisePerDatum);
+            }
+            if (noiseSamples < 0) {
+                throw new IllegalArgumentException("NCE: noiseSamples must be >= 0 (0: use noisePerDatum), was "
+                        + noiseSamples);
             }
             if (normaliserInitSamples < 0) {
                 throw new IllegalArgumentException("NCE: normaliserInitSamples must be >= 0 (0: c starts at 0), was "
