@@ -96,10 +96,4 @@ class GridProgress(
     private fun status(job: CellJob): CellStatus? = runCatching {
         RecordJson.json.decodeFromString(CellStatus.serializer(), Files.readString(job.dir.resolve(CellRecordWriter.STATUS_FILE)))
     }.getOrNull()?.takeIf { it.state == CellState.RUNNING }
-
-    private fun clock(seconds: Double): String {
-        val s = seconds.toLong()
-        return if (s >= 3600) String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-        else String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60)
-    }
 }

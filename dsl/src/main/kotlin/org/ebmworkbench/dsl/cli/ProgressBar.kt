@@ -58,14 +58,16 @@ class ProgressBar(
         return "#".repeat(filled) + ".".repeat(BAR - filled)
     }
 
-    private fun clock(seconds: Double): String {
-        val s = seconds.toLong()
-        return if (s >= 3600) String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-        else String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60)
-    }
 
     private companion object {
         const val BAR = 24
         const val WIDTH = 120
     }
+}
+
+/** Seconds as `m:ss`, or `h:mm:ss` from an hour on. */
+internal fun clock(seconds: Double): String {
+    val s = seconds.toLong()
+    return if (s >= 3600) String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+    else String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60)
 }
