@@ -23,7 +23,7 @@ import ai.djl.pytorch.jni.JniUtils;
  * therefore calls {@code torch.autograd.grad}, which returns the gradient without storing it anywhere, through a
  * tiny TorchScript module built at run time ({@code TorchScriptGrad}); the same loop then shows no growth beyond
  * that of a first-order training loop. The outer gradient (the trainer's {@code collector.backward}) is checked
- * against central finite differences in float64 in {@code ObjectiveGradientSpec}.
+ * against central finite differences in float64 for every registered objective in {@code GradientContractSpec}.
  */
 public final class Autograd {
     private Autograd() {}
