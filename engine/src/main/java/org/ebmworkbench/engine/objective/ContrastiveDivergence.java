@@ -103,26 +103,27 @@ public final class ContrastiveDivergence implements Objective {
     public void beforeStep(ObjectiveContext context, NDArray batch) {
         NDManager m = context.manager();
         Shape shape = batch.getShape();
+        DataType type = batch.getDataType();
         NDArray bufferRows = null;
         NDArray start;
         switch (chainInit) {
             case DATA -> start = batch;
-            case NOISE -> start = uniformNoise(m, shape);
+            case NOISE -> start = uniformNoise(m, shape, type);
             case PERSISTENT -> {
                 if (chains == null) {
-                    chains = keep(persistentFromData ? batch.duplicate() : uniformNoise(m, shape), m);
+                    chains = keep(persistentFromData ? batch.duplicate() : uniformNoise(m, shape, type), m);
                 }
                 start = chains;
             }
             case REPLAY_BUFFER -> {
                 if (chains == null) {
-                    chains = keep(uniformNoise(m, new Shape(bufferSize, shape.get(1))), m);
+                    chains = keep(uniformNoise(m, new Shape(bufferSize, shape.get(1)), type), m);
                 }
                 bufferRows = m.randomInteger(0, bufferSize, new Shape(shape.get(0)), DataType.INT64);
                 // DJL's where does not broadcast the condition, so the per-row draw is expanded to the rows' shape.
                 NDArray reinit = m.randomUniform(0f, 1f, new Shape(shape.get(0), 1)).lt(reinitFraction)
                         .broadcast(shape);
-                start = NDArrays.where(reinit, uniformNoise(m, shape), chains.get(bufferRows));
+                start = NDArrays.where(reinit, uniformNoise(m, shape, type), chains.get(bufferRows));
             }
             default -> throw new IllegalStateException("unknown chain initialisation " + chainInit);
         }
@@ -164,8 +165,9 @@ public final class ContrastiveDivergence implements Objective {
         return array;
     }
 
-    private NDArray uniformNoise(NDManager m, Shape shape) {
-        return m.randomUniform((float) noiseLow, (float) noiseHigh, shape);
+    /** Noise in the batch's data type, so that chains started from it and from the data mix in one tensor. */
+    private NDArray uniformNoise(NDManager m, Shape shape, DataType type) {
+        return m.randomUniform((float) noiseLow, (float) noiseHigh, shape, type);
     }
 
     @Override

@@ -88,6 +88,14 @@ public final class EnergyDiscrepancy implements Objective {
      * @param negativeEnergy E(x⁻ᵢⱼ), shape N x m
      */
     public static NDArray lossFromEnergies(NDArray dataEnergy, NDArray negativeEnergy, double w) {
+        return pointLosses(dataEnergy, negativeEnergy, w).mean();
+    }
+
+    /**
+     * The terms of {@link #lossFromEnergies} before the mean over data points, logsumexp([E(xᵢ) − E(x⁻ᵢⱼ)]ⱼ ∪
+     * {log w}) for each i (shape N): for standard errors and per-point comparisons.
+     */
+    public static NDArray pointLosses(NDArray dataEnergy, NDArray negativeEnergy, double w) {
         if (!(w >= 0) || Double.isInfinite(w)) {
             throw new IllegalArgumentException("ED: w must be >= 0 and finite, was " + w);
         }
@@ -96,7 +104,7 @@ public final class EnergyDiscrepancy implements Objective {
             NDArray stabiliser = logits.get(new NDIndex(":, :1")).zerosLike().add(Math.log(w));
             logits = NDArrays.concat(new NDList(logits, stabiliser), 1);
         }
-        return Tensors.logSumExp(logits, 1).mean();
+        return Tensors.logSumExp(logits, 1);
     }
 
     @Override

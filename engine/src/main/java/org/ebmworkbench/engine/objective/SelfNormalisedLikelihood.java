@@ -3,8 +3,6 @@ package org.ebmworkbench.engine.objective;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import java.util.Map;
 import org.ebmworkbench.engine.proposal.Proposal;
@@ -54,14 +52,14 @@ public final class SelfNormalisedLikelihood implements Objective {
 
     @Override
     public Parameters initialize(ObjectiveContext context) {
-        double logZ = estimateLogZ(context, biasInitSamples);
+        double logZ = ProposalEstimates.logNormaliser(context, biasInitSamples, "SNL");
         return Parameters.builder().add(BIAS, context.manager().create((float) logZ)).build();
     }
 
     @Override
     public void beforeStep(ObjectiveContext context) {
         if (logIsWarmupSteps > 0 && context.step() == logIsWarmupSteps) {
-            double logZ = estimateLogZ(context, biasInitSamples);
+            double logZ = ProposalEstimates.logNormaliser(context, biasInitSamples, "SNL");
             NDArray b = context.parameters().get(BIAS);
             b.muli(0).addi((float) logZ);
         }
@@ -70,8 +68,8 @@ public final class SelfNormalisedLikelihood implements Objective {
     @Override
     public Loss loss(ObjectiveContext context, NDArray batch) {
         Proposal q = context.requireProposal("SNL");
-        int n = (int) batch.getShape().get(0);
-        NDArray samples = q.sample(context.manager(), proposalSamples);
+        long n = batch.getShape().get(0);
+        NDArray samples = ProposalEstimates.sample(q, context, proposalSamples, batch);
         NDArray energies = context.energy().energy(context.parameters(), NDArrays.concat(new NDList(batch, samples)));
         NDArray dataEnergy = energies.get(new NDIndex(":" + n));
         NDArray sampleEnergy = energies.get(new NDIndex(n + ":"));
@@ -88,21 +86,6 @@ public final class SelfNormalisedLikelihood implements Objective {
                 "ess", Tensors.effectiveSampleSize(logWeights.stopGradient()),
                 "log_z", logZWithBias.add(b).stopGradient(),
                 "b", b.stopGradient()));
-    }
-
-    private double estimateLogZ(ObjectiveContext context, int samples) {
-        Proposal q = context.requireProposal("SNL");
-        try (NDScope ignored = new NDScope()) {
-            NDManager m = context.manager();
-            NDArray x = q.sample(m, samples);
-            NDArray logWeights = context.energy().energy(context.parameters(), x).neg().sub(q.logProb(x));
-            double logZ = Tensors.scalar(Tensors.logMeanExp(logWeights));
-            if (!Double.isFinite(logZ)) {
-                throw new IllegalStateException("SNL: initial log Z estimate is " + logZ
-                        + "; the proposal does not cover where the energy is finite");
-            }
-            return logZ;
-        }
     }
 
     @Override

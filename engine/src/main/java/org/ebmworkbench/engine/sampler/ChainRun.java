@@ -1,9 +1,11 @@
 package org.ebmworkbench.engine.sampler;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -12,30 +14,53 @@ import org.ebmworkbench.engine.tensor.Parameters;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The tensor bookkeeping every sampler run shares, so that a run leaks nothing whatever its length.
+ * What every sampler run shares: the tensor bookkeeping, so that a run leaks nothing whatever its length, and the
+ * diagnostics of {@link SamplerResult}, so that every sampler reports them the same way.
  *
  * <p>A run-wide {@link NDScope} owns the detached parameter views, the accumulators and the current chain state;
  * each transition runs in a scope of its own ({@link #advance}) that frees everything but the new state. The
  * results are handed back to the caller's scope, if it has one, as if an ordinary operation had created them there.
+ *
+ * <p>Diagnostics: a transition reports ‖∇ₓE‖ at the states it starts from ({@link #recordGradient}), the energies of
+ * the start states once ({@link #recordInitialEnergy}), and MH decisions through {@link #metropolis}; a run that
+ * never calls {@link #metropolis} is unadjusted and reports an acceptance rate of exactly 1.
  */
 final class ChainRun implements AutoCloseable {
+    private final String sampler;
+    private final EnergyModel energy;
+    private final int steps;
     private final NDScope runScope;
     private final Parameters frozen;
     private final NDManager manager;
     private final long startNanos;
+    private final NDArray gradNormSum;
+    private final NDArray acceptedSum;
+    private final NDArray initialEnergy;
+    private boolean adjusted;
     private @Nullable NDList results;
 
     ChainRun(String sampler, EnergyModel energy, NDArray start, int steps, Parameters params, NDManager manager) {
         checkArguments(sampler, energy, start, steps);
+        this.sampler = sampler;
+        this.energy = energy;
+        this.steps = steps;
         this.runScope = new NDScope();
         this.frozen = params.detached();
         this.manager = manager;
         this.startNanos = System.nanoTime();
+        this.gradNormSum = manager.zeros(new Shape());
+        this.acceptedSum = manager.zeros(new Shape());
+        this.initialEnergy = manager.zeros(new Shape());
     }
 
     /** The parameters cut from the autograd graph: input gradients only, never parameter gradients. */
     Parameters frozen() {
         return frozen;
+    }
+
+    /** E and ∇ₓE at the rows of {@code x}, both detached. */
+    EnergyGradient at(NDArray x) {
+        return EnergyGradient.at(energy, frozen, x, sampler);
     }
 
     /** A copy of the start states in the run's manager (the caller's array is never modified or freed). */
@@ -45,14 +70,41 @@ final class ChainRun implements AutoCloseable {
         return x;
     }
 
-    /** A scalar zero in the run's manager, for accumulating diagnostics in place. */
-    NDArray zero() {
-        return manager.zeros(new Shape());
+    /**
+     * The state (x, E(x), ∇ₓE(x)) at a copy of {@code start}, for samplers that carry the energy and gradient of the
+     * current state from step to step; records the initial energy.
+     */
+    NDList stateWithGradient(NDArray start) {
+        NDList state = advance(new NDList(copyOf(start)), s -> {
+            EnergyGradient eg = at(s.head());
+            return new NDList(s.head(), eg.energy(), eg.gradient());
+        });
+        recordInitialEnergy(state.get(1));
+        return state;
     }
 
-    /** A scalar constant in the run's manager. */
-    NDArray constant(float value) {
-        return manager.create(value);
+    /** Adds the mean over chains of ‖∇ₓE‖ at one step's start states, for {@link SamplerResult#GRAD_NORM}. */
+    void recordGradient(NDArray gradient) {
+        gradNormSum.addi(ChainTensors.squaredNorms(gradient).sqrt().mean());
+    }
+
+    /** The energies (one per chain) of the start states, for {@link SamplerResult#ENERGY_GAP}. */
+    void recordInitialEnergy(NDArray energies) {
+        initialEnergy.addi(energies.mean());
+    }
+
+    /**
+     * The Metropolis–Hastings step of every chain on a state (x, E(x), ∇ₓE(x)): accepts the proposal's row where
+     * log U < {@code logAlpha}, keeps the current row otherwise, and records the acceptance rate.
+     */
+    NDList metropolis(NDArray logAlpha, NDList proposal, NDList current) {
+        adjusted = true;
+        NDArray accepted = ChainTensors.accept(logAlpha);
+        acceptedSum.addi(accepted.toType(DataType.FLOAT32, false).mean());
+        return new NDList(
+                ChainTensors.select(accepted, proposal.get(0), current.get(0)),
+                NDArrays.where(accepted, proposal.get(1), current.get(1)),
+                ChainTensors.select(accepted, proposal.get(2), current.get(2)));
     }
 
     /**
@@ -77,8 +129,15 @@ final class ChainRun implements AutoCloseable {
         return next;
     }
 
-    /** The result; its tensors survive the run and belong to the caller's scope once the run is closed. */
-    SamplerResult finish(NDArray samples, Map<String, NDArray> diagnostics, int steps) {
+    /**
+     * The result with the recorded diagnostics; {@code finalEnergies} are the energies of {@code samples}, one per
+     * chain. Its tensors survive the run and belong to the caller's scope once the run is closed.
+     */
+    SamplerResult finish(NDArray samples, NDArray finalEnergies) {
+        Map<String, NDArray> diagnostics = Map.of(
+                SamplerResult.ACCEPTANCE_RATE, adjusted ? acceptedSum.div(steps) : manager.create(1f),
+                SamplerResult.ENERGY_GAP, finalEnergies.mean().sub(initialEnergy),
+                SamplerResult.GRAD_NORM, gradNormSum.div(steps));
         NDList kept = new NDList(samples);
         kept.addAll(diagnostics.values());
         NDScope.unregister(kept);

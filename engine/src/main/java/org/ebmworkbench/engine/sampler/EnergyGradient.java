@@ -25,11 +25,6 @@ record EnergyGradient(NDArray energy, NDArray gradient) {
         }
     }
 
-    /** ‖∇ₓE‖ of each chain (N). */
-    NDArray chainNorms() {
-        return ChainTensors.squaredNorms(gradient).sqrt();
-    }
-
     private static GradientCollector openCollector(String sampler) {
         try {
             return Engine.getInstance().newGradientCollector();

@@ -1,11 +1,8 @@
 package org.ebmworkbench.engine.sampler;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import java.util.Map;
 import org.ebmworkbench.engine.energy.EnergyModel;
 import org.ebmworkbench.engine.tensor.Parameters;
 
@@ -41,37 +38,21 @@ public final class HmcSampler implements Sampler {
     @Override
     public SamplerResult run(EnergyModel energy, Parameters params, NDArray start, int steps, NDManager manager) {
         try (ChainRun run = new ChainRun(NAME, energy, start, steps, params, manager)) {
-            NDArray gradNormSum = run.zero();
-            NDArray acceptedSum = run.zero();
-            // State: x, E(x), ∇E(x).
-            NDList state = ChainRun.advance(new NDList(run.copyOf(start)), s -> {
-                EnergyGradient eg = EnergyGradient.at(energy, run.frozen(), s.head(), NAME);
-                return new NDList(s.head(), eg.energy(), eg.gradient());
-            });
-            NDArray initialEnergy = state.get(1).mean();
+            NDList state = run.stateWithGradient(start);
             for (int k = 0; k < steps; k++) {
                 state = ChainRun.advance(state, s -> {
                     NDArray x = s.get(0);
-                    NDArray ex = s.get(1);
                     NDArray gx = s.get(2);
-                    gradNormSum.addi(ChainTensors.squaredNorms(gx).sqrt().mean());
+                    run.recordGradient(gx);
                     NDArray p0 = x.getManager().randomNormal(x.getShape());
-                    NDList end = leapfrog(energy, run.frozen(), x, p0.sub(gx.mul(stepSize / 2)));
+                    NDList end = leapfrog(run, x, p0.sub(gx.mul(stepSize / 2)));
                     NDArray kineticStart = ChainTensors.squaredNorms(p0).mul(0.5);
                     NDArray kineticEnd = ChainTensors.squaredNorms(end.get(1)).mul(0.5);
-                    NDArray logAlpha = ex.add(kineticStart).sub(end.get(2)).sub(kineticEnd);
-                    NDArray accepted = ChainTensors.accept(logAlpha);
-                    acceptedSum.addi(accepted.toType(DataType.FLOAT32, false).mean());
-                    return new NDList(
-                            ChainTensors.select(accepted, end.get(0), x),
-                            NDArrays.where(accepted, end.get(2), ex),
-                            ChainTensors.select(accepted, end.get(3), gx));
+                    NDArray logAlpha = s.get(1).add(kineticStart).sub(end.get(2)).sub(kineticEnd);
+                    return run.metropolis(logAlpha, new NDList(end.get(0), end.get(2), end.get(3)), s);
                 });
             }
-            return run.finish(state.get(0), Map.of(
-                    SamplerResult.ACCEPTANCE_RATE, acceptedSum.div(steps),
-                    SamplerResult.ENERGY_GAP, state.get(1).mean().sub(initialEnergy),
-                    SamplerResult.GRAD_NORM, gradNormSum.div(steps)), steps);
+            return run.finish(state.get(0), state.get(1));
         }
     }
 
@@ -80,14 +61,14 @@ public final class HmcSampler implements Sampler {
      * momentum (after the final half step), energy and gradient. Each step runs in its own scope, so memory does not
      * grow with L.
      */
-    private NDList leapfrog(EnergyModel energy, Parameters frozen, NDArray x, NDArray halfStepMomentum) {
+    private NDList leapfrog(ChainRun run, NDArray x, NDArray halfStepMomentum) {
         // A copy of x, because advance() frees the arrays it does not carry over and x must survive a rejection.
         NDList trajectory = new NDList(x.duplicate(), halfStepMomentum);
         for (int l = 1; l <= leapfrogSteps; l++) {
             double momentumStep = l < leapfrogSteps ? stepSize : stepSize / 2;
             trajectory = ChainRun.advance(trajectory, t -> {
                 NDArray q = t.get(0).add(t.get(1).mul(stepSize));
-                EnergyGradient eq = EnergyGradient.at(energy, frozen, q, NAME);
+                EnergyGradient eq = run.at(q);
                 NDArray p = t.get(1).sub(eq.gradient().mul(momentumStep));
                 return new NDList(q, p, eq.energy(), eq.gradient());
             });

@@ -1,9 +1,7 @@
 package org.ebmworkbench.engine.sampler;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import java.util.Map;
 import org.ebmworkbench.engine.energy.EnergyModel;
 import org.ebmworkbench.engine.tensor.Parameters;
 import org.jspecify.annotations.Nullable;
@@ -23,10 +21,12 @@ public final class LangevinSampler implements Sampler {
 
     private final double stepSize;
     private final @Nullable Double gradientClip;
+    private final LangevinDynamics dynamics;
 
     private LangevinSampler(Builder b) {
         this.stepSize = b.stepSize;
         this.gradientClip = b.gradientClip;
+        this.dynamics = new LangevinDynamics(stepSize / 2, Math.sqrt(stepSize), gradientClip, null, null);
     }
 
     public static Builder builder() {
@@ -40,33 +40,7 @@ public final class LangevinSampler implements Sampler {
 
     @Override
     public SamplerResult run(EnergyModel energy, Parameters params, NDArray start, int steps, NDManager manager) {
-        try (ChainRun run = new ChainRun(NAME, energy, start, steps, params, manager)) {
-            NDArray gradNormSum = run.zero();
-            NDArray initialEnergy = run.zero();
-            NDList state = new NDList(run.copyOf(start));
-            for (int k = 0; k < steps; k++) {
-                boolean first = k == 0;
-                state = ChainRun.advance(state, s -> {
-                    NDArray x = s.head();
-                    EnergyGradient eg = EnergyGradient.at(energy, run.frozen(), x, NAME);
-                    if (first) {
-                        initialEnergy.addi(eg.energy().mean());
-                    }
-                    gradNormSum.addi(eg.chainNorms().mean());
-                    NDArray g = gradientClip == null
-                            ? eg.gradient()
-                            : ChainTensors.clipElementwise(eg.gradient(), gradientClip);
-                    NDArray noise = x.getManager().randomNormal(x.getShape());
-                    return new NDList(x.sub(g.mul(stepSize / 2)).add(noise.mul(Math.sqrt(stepSize))));
-                });
-            }
-            NDArray samples = state.head();
-            NDArray finalEnergy = energy.energy(run.frozen(), samples).mean();
-            return run.finish(samples, Map.of(
-                    SamplerResult.ACCEPTANCE_RATE, run.constant(1f),
-                    SamplerResult.ENERGY_GAP, finalEnergy.sub(initialEnergy),
-                    SamplerResult.GRAD_NORM, gradNormSum.div(steps)), steps);
-        }
+        return dynamics.run(NAME, energy, params, start, steps, manager);
     }
 
     @Override

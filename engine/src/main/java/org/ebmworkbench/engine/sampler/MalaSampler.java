@@ -1,11 +1,8 @@
 package org.ebmworkbench.engine.sampler;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import java.util.Map;
 import org.ebmworkbench.engine.energy.EnergyModel;
 import org.ebmworkbench.engine.tensor.Parameters;
 
@@ -40,40 +37,24 @@ public final class MalaSampler implements Sampler {
     @Override
     public SamplerResult run(EnergyModel energy, Parameters params, NDArray start, int steps, NDManager manager) {
         try (ChainRun run = new ChainRun(NAME, energy, start, steps, params, manager)) {
-            NDArray gradNormSum = run.zero();
-            NDArray acceptedSum = run.zero();
-            // State: x, E(x), ∇E(x).
-            NDList state = ChainRun.advance(new NDList(run.copyOf(start)), s -> {
-                EnergyGradient eg = EnergyGradient.at(energy, run.frozen(), s.head(), NAME);
-                return new NDList(s.head(), eg.energy(), eg.gradient());
-            });
-            NDArray initialEnergy = state.get(1).mean();
+            NDList state = run.stateWithGradient(start);
             for (int k = 0; k < steps; k++) {
                 state = ChainRun.advance(state, s -> {
                     NDArray x = s.get(0);
-                    NDArray ex = s.get(1);
                     NDArray gx = s.get(2);
-                    gradNormSum.addi(ChainTensors.squaredNorms(gx).sqrt().mean());
+                    run.recordGradient(gx);
                     NDArray xi = x.getManager().randomNormal(x.getShape());
                     NDArray y = x.sub(gx.mul(stepSize / 2)).add(xi.mul(Math.sqrt(stepSize)));
-                    EnergyGradient ey = EnergyGradient.at(energy, run.frozen(), y, NAME);
+                    EnergyGradient ey = run.at(y);
                     // log q(y|x) = −‖y − x + (h/2)∇E(x)‖²/(2h) = −‖ξ‖²/2; the normalising constants cancel.
                     NDArray logForward = ChainTensors.squaredNorms(xi).mul(-0.5);
                     NDArray backwardResidual = x.sub(y).add(ey.gradient().mul(stepSize / 2));
                     NDArray logBackward = ChainTensors.squaredNorms(backwardResidual).mul(-0.5 / stepSize);
-                    NDArray logAlpha = ex.sub(ey.energy()).add(logBackward).sub(logForward);
-                    NDArray accepted = ChainTensors.accept(logAlpha);
-                    acceptedSum.addi(accepted.toType(DataType.FLOAT32, false).mean());
-                    return new NDList(
-                            ChainTensors.select(accepted, y, x),
-                            NDArrays.where(accepted, ey.energy(), ex),
-                            ChainTensors.select(accepted, ey.gradient(), gx));
+                    NDArray logAlpha = s.get(1).sub(ey.energy()).add(logBackward).sub(logForward);
+                    return run.metropolis(logAlpha, new NDList(y, ey.energy(), ey.gradient()), s);
                 });
             }
-            return run.finish(state.get(0), Map.of(
-                    SamplerResult.ACCEPTANCE_RATE, acceptedSum.div(steps),
-                    SamplerResult.ENERGY_GAP, state.get(1).mean().sub(initialEnergy),
-                    SamplerResult.GRAD_NORM, gradNormSum.div(steps)), steps);
+            return run.finish(state.get(0), state.get(1));
         }
     }
 

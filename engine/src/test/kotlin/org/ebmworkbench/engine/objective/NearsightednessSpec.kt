@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays
 import ai.djl.ndarray.NDList
 import ai.djl.ndarray.NDManager
 import ai.djl.ndarray.types.DataType
-import ai.djl.ndarray.types.Shape
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.doubles.shouldBeGreaterThan
@@ -96,14 +95,13 @@ class NearsightednessSpec : FunSpec({
             val y = DoubleArray(n) { x[it] + sqrt(t) * Gaussians.next(rng) }
             val xNeg = DoubleArray(n * negatives) { y[it / negatives] + sqrt(t) * Gaussians.next(rng) }
 
-            /** Per-point losses: the official code's logsumexp_j[U(x) − U(x⁻_j), log w] and §3.2's log(w/M + mean_j e^{…}). */
+            /** Per-point losses: the engine's (the official code's logsumexp_j[U(x) − U(x⁻_j), log w]) and §3.2's log(w/M + mean_j e^{…}). */
             fun edPerPoint(rho: Double): Pair<DoubleArray, DoubleArray> {
                 val energy = MixtureWeightEnergy(rho, a)
                 val u = energy.energy(Parameters.empty(), m.column(x))
                 val uNeg = energy.energy(Parameters.empty(), m.column(xNeg)).reshape(n.toLong(), negatives.toLong())
-                val diffs = u.expandDims(1).sub(uNeg)
-                val official = Tensors.logSumExp(NDArrays.concat(NDList(diffs, m.full(Shape(n.toLong(), 1), ln(w).toFloat(), DataType.FLOAT64)), 1), 1)
-                val section32 = diffs.exp().mean(intArrayOf(1)).add(w / negatives).log()
+                val official = EnergyDiscrepancy.pointLosses(u, uNeg, w)
+                val section32 = u.expandDims(1).sub(uNeg).exp().mean(intArrayOf(1)).add(w / negatives).log()
                 return official.toDoubleArray() to section32.toDoubleArray()
             }
             val ed = rhoGrid.associateWith { edPerPoint(it) }

@@ -1,4 +1,4 @@
-package org.ebmworkbench.engine.objective
+package org.ebmworkbench.engine.contract
 
 import ai.djl.ndarray.NDArray
 import ai.djl.ndarray.NDManager
@@ -10,7 +10,7 @@ import org.ebmworkbench.engine.tensor.Parameters
 import java.util.SplittableRandom
 import kotlin.math.sqrt
 
-/** Shared fixtures of the objective specs: correlated 2-D Gaussian data, float64 parameters, a shifted energy. */
+/** Fixtures of the objective contracts: correlated 2-D Gaussian data, float64 parameters, a shifted energy. */
 object ObjectiveFixtures {
     /** The data distribution of the recovery tests: mean μ and covariance Σ with correlation 0.6. */
     val MEAN = doubleArrayOf(1.0, -0.5)

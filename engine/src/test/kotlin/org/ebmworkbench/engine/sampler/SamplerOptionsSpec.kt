@@ -1,12 +1,9 @@
 package org.ebmworkbench.engine.sampler
 
-import ai.djl.engine.Engine
 import ai.djl.ndarray.NDArray
 import ai.djl.ndarray.NDManager
-import ai.djl.ndarray.NDScope
 import ai.djl.ndarray.types.Shape
 import io.kotest.assertions.throwables.shouldThrow
-import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.floats.plusOrMinus as floatPlusOrMinus
 import io.kotest.matchers.shouldBe
@@ -15,7 +12,6 @@ import org.ebmworkbench.engine.TestSupport
 import org.ebmworkbench.engine.energy.EnergyModel
 import org.ebmworkbench.engine.energy.QuadraticEnergy
 import org.ebmworkbench.engine.tensor.Parameters
-import org.ebmworkbench.engine.tensor.Tensors
 
 /** E(x) = 0: zero gradient, so a Langevin step is pure noise (a reference run with the same draws). */
 private object ZeroEnergy : EnergyModel {
@@ -25,82 +21,12 @@ private object ZeroEnergy : EnergyModel {
     override fun describe() = "zero"
 }
 
-/** What every sampler promises besides its law: parameters untouched, no leaked tensors, clear errors, option semantics. */
-class SamplerContractSpec : FunSpec({
+/**
+ * The semantics of single options (gradient clipping, IGEBM's settings, the sample box) and the validation of every
+ * builder; what all samplers promise is in the contract battery (org.ebmworkbench.engine.contract).
+ */
+class SamplerOptionsSpec : FunSpec({
     val target = CorrelatedGaussian
-    val samplers = listOf(
-        LangevinSampler.builder().optStepSize(0.1).optGradientClip(5.0).build(),
-        DecoupledLangevinSampler.igebm().build(),
-        MalaSampler.builder().optStepSize(0.1).build(),
-        HmcSampler.builder().optStepSize(0.1).optLeapfrogSteps(3).build(),
-    )
-
-    fun closeResult(r: SamplerResult) {
-        r.samples().close()
-        r.diagnostics().values.forEach { it.close() }
-    }
-
-    test("sampling leaves the parameters' gradients at zero, though the parameters require gradients") {
-        for (sampler in samplers) TestSupport.withManager { m ->
-            val params = target.params(m).requireGradients()
-            sampler.run(target.energy, params, target.farStart(m, 64), 5, m)
-            for (name in params.names()) {
-                withClue("${sampler.name()}: gradient of $name") {
-                    Tensors.scalar(params.get(name).gradient.abs().sum()) shouldBe 0.0
-                }
-            }
-        }
-    }
-
-    test("no tensor leaks: after closing the results the manager holds what it held before, for 3 or 30 steps") {
-        for (sampler in samplers) TestSupport.withManager { m ->
-            val params = target.params(m)
-            val start = target.farStart(m, 64)
-            val before = m.managedArrays.size
-            for (steps in listOf(3, 30)) {
-                closeResult(sampler.run(target.energy, params, start, steps, m))
-                withClue("${sampler.name()}, $steps steps") { m.managedArrays.size shouldBe before }
-            }
-        }
-    }
-
-    test("results belong to the caller's NDScope: closing the scope frees them") {
-        for (sampler in samplers) TestSupport.withManager { m ->
-            val params = target.params(m)
-            val start = target.farStart(m, 64)
-            val before = m.managedArrays.size
-            NDScope().use { sampler.run(target.energy, params, start, 4, m) }
-            withClue(sampler.name()) { m.managedArrays.size shouldBe before }
-            start.isReleased shouldBe false
-        }
-    }
-
-    test("diagnostics are scalars; unadjusted samplers accept everything; chains from far away descend in energy") {
-        for (sampler in samplers) TestSupport.withManager { m ->
-            val r = sampler.run(target.energy, target.params(m), target.farStart(m, 256), 10, m)
-            for (d in listOf(SamplerResult.ACCEPTANCE_RATE, SamplerResult.ENERGY_GAP, SamplerResult.GRAD_NORM)) {
-                r.diagnostic(d).shape shouldBe Shape()
-            }
-            val acceptance = Tensors.scalar(r.diagnostic(SamplerResult.ACCEPTANCE_RATE))
-            if (sampler is LangevinSampler || sampler is DecoupledLangevinSampler) acceptance shouldBe 1.0
-            withClue(sampler.name()) {
-                (Tensors.scalar(r.diagnostic(SamplerResult.ENERGY_GAP)) < 0) shouldBe true
-                (Tensors.scalar(r.diagnostic(SamplerResult.GRAD_NORM)) > 0) shouldBe true
-                (r.secondsPerStep() > 0) shouldBe true
-            }
-        }
-    }
-
-    test("running inside an open GradientCollector fails with an explanation") {
-        TestSupport.withManager { m ->
-            val e = Engine.getInstance().newGradientCollector().use {
-                shouldThrow<IllegalStateException> {
-                    MalaSampler.builder().build().run(target.energy, target.params(m), target.farStart(m, 4), 1, m)
-                }
-            }
-            e.message!! shouldContain "inside an open GradientCollector"
-        }
-    }
 
     test("Langevin clips each gradient entry to ±c: the clipped step differs from pure noise by exactly −(h/2)·c·sign(g)") {
         TestSupport.withManager { m ->

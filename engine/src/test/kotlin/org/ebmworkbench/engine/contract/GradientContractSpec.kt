@@ -1,4 +1,4 @@
-package org.ebmworkbench.engine.objective
+package org.ebmworkbench.engine.contract
 
 import ai.djl.engine.Engine
 import ai.djl.ndarray.NDArray
@@ -9,12 +9,14 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.shouldBeLessThan
 import io.kotest.matchers.shouldBe
 import org.ebmworkbench.engine.TestSupport
+import org.ebmworkbench.engine.contract.ObjectiveFixtures.perturbed
+import org.ebmworkbench.engine.contract.ObjectiveFixtures.toFloat64
 import org.ebmworkbench.engine.energy.Activation
 import org.ebmworkbench.engine.energy.EnergyModel
 import org.ebmworkbench.engine.energy.MlpEnergy
 import org.ebmworkbench.engine.energy.QuadraticEnergy
-import org.ebmworkbench.engine.objective.ObjectiveFixtures.perturbed
-import org.ebmworkbench.engine.objective.ObjectiveFixtures.toFloat64
+import org.ebmworkbench.engine.objective.Objective
+import org.ebmworkbench.engine.objective.ObjectiveContext
 import org.ebmworkbench.engine.proposal.DiagonalGaussianProposal
 import org.ebmworkbench.engine.tensor.Autograd
 import org.ebmworkbench.engine.tensor.Parameters
@@ -23,41 +25,29 @@ import kotlin.math.abs
 import kotlin.math.max
 
 /**
- * The gradient the trainer back-propagates through each loss equals central finite differences of that loss, for
- * every parameter entry (energy and objective, e.g. NCE's c), in float64. The random draws are common to all
- * evaluations: the engine's generator is reseeded identically before each, so the loss is a deterministic smooth
- * function of the parameters.
+ * For every registered objective, the gradient the trainer back-propagates through the loss equals central finite
+ * differences of that loss, for every parameter entry (energy and objective, e.g. NCE's c), in float64, on a tiny
+ * MLP and on the quadratic energy. The random draws are common to all evaluations: the engine's generator is reseeded
+ * identically before each, so the loss is a deterministic smooth function of the parameters. As in training,
+ * beforeStep runs once before the loss (CD draws its negatives there, and they are constants of the loss).
  *
  * Tolerance: with h = 1e-5 the truncation error is O(h²·|L'''|) ≈ 1e-10 and the rounding error O(ε·|L|/h) ≈ 1e-10
  * in float64, so |FD − autograd| ≤ 1e-6·max(1, |autograd|) has four orders of margin, while a missing or wrong term
  * (e.g. the second-order path of score matching through the parameters) is of the size of the gradient itself.
  */
-class ObjectiveGradientSpec : FunSpec({
+class GradientContractSpec : FunSpec({
     val h = 1e-5
     val drawSeed = 1234
 
     val mlp = MlpEnergy.builder().setInputDim(2).setHidden(3).optActivation(Activation.SOFTPLUS).build()
     val quadratic = QuadraticEnergy(2, true)
 
-    val objectives: List<Pair<String, () -> Objective>> = listOf(
-        "NCE (ν = 2)" to { NoiseContrastiveEstimation.builder().optNoisePerDatum(2).build() },
-        "ED (w = 1)" to { EnergyDiscrepancy.builder().build() },
-        "ED (w = 0, t = 0.5, m = 3)" to { EnergyDiscrepancy.builder().optW(0.0).optT(0.5).optM(3).build() },
-        "log-IS" to { LogImportanceSampling.builder().optProposalSamples(64).build() },
-        "exact SM" to { ExactScoreMatching.builder().build() },
-        "DSM" to { DenoisingScoreMatching.builder().optSigma(0.3).build() },
-        "SSM (Rademacher, 2 projections)" to { SlicedScoreMatching.builder().optNumProjections(2).build() },
-        "SSM-VR (Gaussian)" to {
-            SlicedScoreMatching.builder().optProjection(SlicedScoreMatching.Projection.GAUSSIAN).optVarianceReduced(true).build()
-        },
-    )
-
     fun batch(m: NDManager): NDArray {
         val rng = SplittableRandom(5)
         return m.create(DoubleArray(32) { 1.5 * TestSupport.gaussian(rng) }, Shape(16, 2))
     }
 
-    /** The loss at [p] with the common random draws, evaluated inside a collector (score matching needs one). */
+    /** The loss at [context]'s parameters with the common random draws, inside a collector (score matching needs one). */
     fun lossValue(objective: Objective, context: ObjectiveContext, batch: NDArray): Double {
         Engine.getInstance().setRandomSeed(drawSeed)
         Engine.getInstance().newGradientCollector().use {
@@ -75,12 +65,12 @@ class ObjectiveGradientSpec : FunSpec({
     }
 
     for ((energyName, energy) in listOf<Pair<String, EnergyModel>>("MLP 2-3-1" to mlp, "quadratic" to quadratic)) {
-        for ((objectiveName, make) in objectives) {
-            test("$objectiveName on the $energyName energy: autograd gradient = central finite differences") {
+        for (entry in Registry.objectives) {
+            entryTest(entry, "on the $energyName energy: autograd gradient = central finite differences") {
                 TestSupport.withManager { m ->
                     TestSupport.seed(17)
                     val q = DiagonalGaussianProposal(m, doubleArrayOf(0.0, 0.0), doubleArrayOf(1.5, 1.5))
-                    val objective = make()
+                    val objective = entry.make()
                     val energyParams = energy.initialize(m).let { p ->
                         // Move the quadratic energy off its symmetric start (μ = 0, L = I) so every entry matters.
                         if (energy === quadratic) p.perturbed(m, QuadraticEnergy.FACTOR, 1, 0.3)
@@ -90,6 +80,7 @@ class ObjectiveGradientSpec : FunSpec({
                     val params = energyParams.plus(objectiveParams).toFloat64()
                     val x = batch(m)
                     fun context(p: Parameters) = ObjectiveContext(energy, p, q, m, 0)
+                    objective.beforeStep(context(params), x)
 
                     val first = autogradGradients(objective, context(params), x)
                     // A second pass gives the same: nothing from the first (inner or outer) pass lingers in .grad.
