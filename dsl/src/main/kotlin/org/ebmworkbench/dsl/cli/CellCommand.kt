@@ -7,7 +7,9 @@ import com.github.ajalt.clikt.parameters.arguments.argument
 import com.github.ajalt.clikt.parameters.options.default
 import com.github.ajalt.clikt.parameters.options.flag
 import com.github.ajalt.clikt.parameters.options.option
+import com.github.ajalt.clikt.parameters.options.check
 import com.github.ajalt.clikt.parameters.types.choice
+import com.github.ajalt.clikt.parameters.types.int
 import com.github.ajalt.clikt.parameters.types.path
 import org.ebmworkbench.dsl.run.CellRunner
 import org.ebmworkbench.dsl.spec.CellSpec
@@ -31,10 +33,14 @@ class CellCommand : CliktCommand(name = "cell") {
     private val spec by argument(help = "a cell's spec.json").path(mustExist = true, canBeDir = false)
     private val device by option("--device", help = "cpu, gpu or auto").choice("cpu", "gpu", "auto").default("auto")
     private val scriptDir by option("--script-dir", help = "folder that relative CSV paths are resolved against").path()
+    private val threads by option("--threads", help = "PyTorch threads for this cell (default: PyTorch's, one per core)")
+        .int().check("must be at least 1") { it >= 1 }
     private val stopOnStdinEof by option("--stop-on-stdin-eof",
         help = "stop (as interrupted) when standard input closes, i.e. when the parent runner dies").flag()
 
     override fun run() {
+        // Read by DJL when the engine starts, i.e. before the first tensor.
+        threads?.let { System.setProperty("ai.djl.pytorch.num_threads", it.toString()) }
         val cell = try {
             SpecJson.json.decodeFromString(CellSpec.serializer(), Files.readString(spec))
         } catch (e: Exception) {

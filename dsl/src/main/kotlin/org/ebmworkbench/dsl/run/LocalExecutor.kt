@@ -65,7 +65,8 @@ class LocalExecutor(
         Files.createDirectories(job.dir)
         val specFile = job.dir.resolve(CellRecordWriter.SPEC_FILE)
         AtomicFiles.writeText(specFile, SpecJson.json.encodeToString(CellSpec.serializer(), job.spec))
-        val command = cellCommand + listOf("cell", specFile.toString(), "--device", device, "--stop-on-stdin-eof") +
+        val command = cellCommand + listOf("cell", specFile.toString(), "--device", device, "--threads", "$threadsPerCell",
+            "--stop-on-stdin-eof") +
             (job.scriptDir?.let { listOf("--script-dir", it.toString()) } ?: emptyList())
         val log = job.dir.resolve(LOG_FILE)
         val builder = ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())

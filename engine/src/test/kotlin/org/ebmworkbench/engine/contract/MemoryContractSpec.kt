@@ -61,7 +61,8 @@ class MemoryReport(val seconds: Double, val samples: List<NativeMemory.Sample>) 
 }
 
 /**
- * Each registered objective trains a tiny MLP (2-16-16-1, softplus) for 20 000 steps of batch 64 (Adam, EMA, the
+ * Each registered objective, in its light settings (same code path, fewer samples or sampler steps), trains a tiny
+ * MLP (2-16-16-1, softplus) for 20 000 steps of batch 64 (Adam, EMA, the
  * trainer's logging every 1 000 steps) with native memory held steady from step 2 000 (warm-up: Adam's moments, the
  * persistent chains and buffers, the JIT and the allocator's arenas are in place) to the end:
  *  - the count of live NDArrays in the process does not grow at all: every tensor a run keeps exists from its first
@@ -98,7 +99,7 @@ class MemoryContractSpec : FunSpec({
 
     Registry.objectives.forEachIndexed { index, entry ->
         entryTest(entry, "20 000 training steps hold the live NDArrays and the RSS steady") {
-            val report = measure(entry.make(), steps, warmUp, seed = 200L + index, logEvery = 1_000)
+            val report = measure(entry.light(), steps, warmUp, seed = 200L + index, logEvery = 1_000)
             println("memory [${entry.name}] $report")
             withClue(report) {
                 report.arraysEnd shouldBeLessThanOrEqual report.arraysWarm
