@@ -44,7 +44,18 @@ class LocalExecutor(
     override fun run(jobs: List<CellJob>, listener: ExecutionListener): List<CellStatus> {
         val pool = Executors.newFixedThreadPool(workers) { r -> Thread(r, "ebm-cell-worker").apply { isDaemon = true } }
         try {
-            val futures = jobs.map { job -> pool.submit<CellStatus?> { if (stopped) null else runCell(job, listener) } }
+            val futures = jobs.map { job ->
+                pool.submit<CellStatus?> {
+                    if (stopped) null
+                    else try {
+                        runCell(job, listener)
+                    } catch (e: Exception) { // e.g. the JVM could not be started: this cell fails, the grid goes on
+                        recordDeath(job, null, -1, job.dir.resolve(LOG_FILE), "could not run: $e").also {
+                            listener.cellFinished(job, it)
+                        }
+                    }
+                }
+            }
             return futures.mapNotNull { it.get() }
         } finally {
             pool.shutdownNow()
@@ -87,12 +98,13 @@ class LocalExecutor(
     }
 
     /** The child ended without recording an end: record why, keeping what it had written. */
-    private fun recordDeath(job: CellJob, last: CellStatus?, exit: Int, log: Path): CellStatus {
+    private fun recordDeath(job: CellJob, last: CellStatus?, exit: Int, log: Path, reason: String? = null): CellStatus {
         val now = Instant.now().toString()
         val base = last ?: CellStatus(cellId = job.spec.id, experiment = job.spec.experiment, state = CellState.RUNNING,
             seed = job.spec.seed, dataset = job.spec.dataset.label, method = job.spec.method, variant = job.spec.variant)
         val status = if (stopped) base.copy(state = CellState.INTERRUPTED, updatedAt = now)
-        else base.copy(state = CellState.FAILED, updatedAt = now, error = deathReason(exit, log))
+        else base.copy(state = CellState.FAILED, updatedAt = now, error = reason ?: deathReason(exit, log))
+        Files.createDirectories(job.dir)
         CellRecordWriter(job.dir).writeStatus(status)
         return status
     }
