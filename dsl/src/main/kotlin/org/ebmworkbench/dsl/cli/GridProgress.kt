@@ -2,12 +2,10 @@ package org.ebmworkbench.dsl.cli
 
 import org.ebmworkbench.dsl.run.CellJob
 import org.ebmworkbench.dsl.run.ExecutionListener
-import org.ebmworkbench.reports.records.CellRecordWriter
 import org.ebmworkbench.reports.records.CellState
 import org.ebmworkbench.reports.records.CellStatus
-import org.ebmworkbench.reports.records.RecordJson
+import org.ebmworkbench.reports.records.RunRecords
 import java.io.PrintStream
-import java.nio.file.Files
 import java.util.Locale
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.Executors
@@ -93,7 +91,5 @@ class GridProgress(
     private fun progressOf(job: CellJob): Double =
         status(job)?.takeIf { it.totalSteps > 0 }?.let { it.step.toDouble() / it.totalSteps } ?: 0.0
 
-    private fun status(job: CellJob): CellStatus? = runCatching {
-        RecordJson.json.decodeFromString(CellStatus.serializer(), Files.readString(job.dir.resolve(CellRecordWriter.STATUS_FILE)))
-    }.getOrNull()?.takeIf { it.state == CellState.RUNNING }
+    private fun status(job: CellJob): CellStatus? = RunRecords.readStatus(job.dir)?.takeIf { it.state == CellState.RUNNING }
 }

@@ -5,9 +5,8 @@ import org.ebmworkbench.dsl.spec.SpecJson
 import org.ebmworkbench.reports.records.CellState
 import org.ebmworkbench.reports.records.CellStatus
 import org.ebmworkbench.reports.records.ExperimentRecord
-import org.ebmworkbench.reports.records.RecordJson
+import org.ebmworkbench.reports.records.RunRecords
 import org.ebmworkbench.reports.records.writeExperimentRecord
-import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Instant
 
@@ -44,10 +43,6 @@ class ExperimentRunner(private val runsDir: Path, private val executor: Executor
     }
 
     /** The status of a cell that needs no rerun (done or diverged), else null. */
-    fun finishedStatus(cellDir: Path): CellStatus? {
-        val file = cellDir.resolve("status.json")
-        if (!Files.isRegularFile(file)) return null
-        val status = runCatching { RecordJson.json.decodeFromString(CellStatus.serializer(), Files.readString(file)) }.getOrNull()
-        return status?.takeIf { it.state == CellState.DONE || it.state == CellState.DIVERGED }
-    }
+    fun finishedStatus(cellDir: Path): CellStatus? =
+        RunRecords.readStatus(cellDir)?.takeIf { it.state == CellState.DONE || it.state == CellState.DIVERGED }
 }

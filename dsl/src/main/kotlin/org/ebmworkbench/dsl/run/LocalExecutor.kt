@@ -6,7 +6,7 @@ import org.ebmworkbench.reports.records.AtomicFiles
 import org.ebmworkbench.reports.records.CellRecordWriter
 import org.ebmworkbench.reports.records.CellState
 import org.ebmworkbench.reports.records.CellStatus
-import org.ebmworkbench.reports.records.RecordJson
+import org.ebmworkbench.reports.records.RunRecords
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Instant
@@ -91,7 +91,7 @@ class LocalExecutor(
         } finally {
             live -= process
         }
-        val status = readStatus(job.dir)
+        val status = RunRecords.readStatus(job.dir)
         val final = if (status != null && status.state != CellState.RUNNING) status else recordDeath(job, status, exit, log)
         listener.cellFinished(job, final)
         return final
@@ -118,10 +118,6 @@ class LocalExecutor(
         val tail = runCatching { Files.readAllLines(log).takeLast(LOG_TAIL_LINES).joinToString("\n") }.getOrDefault("")
         return "the cell's JVM $why before recording an end; last lines of cell.log:\n$tail"
     }
-
-    private fun readStatus(dir: Path): CellStatus? = runCatching {
-        RecordJson.json.decodeFromString(CellStatus.serializer(), Files.readString(dir.resolve(CellRecordWriter.STATUS_FILE)))
-    }.getOrNull()
 
     companion object {
         const val LOG_FILE = "cell.log"

@@ -53,6 +53,11 @@ object RunRecords {
         return ExperimentRun(record, cells, problems)
     }
 
+    /** The cell's `status.json`, or null when it is missing or unreadable (a cell being written or never started). */
+    fun readStatus(cellDir: Path): CellStatus? = runCatching {
+        RecordJson.json.decodeFromString(CellStatus.serializer(), Files.readString(cellDir.resolve(CellRecordWriter.STATUS_FILE)))
+    }.getOrNull()
+
     /** Reads one cell directory, adding to [problems] for each missing or unreadable expected file. */
     fun readCell(dir: Path, problems: MutableList<String>): CellRun {
         val id = dir.name
