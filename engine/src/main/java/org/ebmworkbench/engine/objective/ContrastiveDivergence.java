@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ebmworkbench.engine.sampler.Sampler;
@@ -27,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The negatives are drawn in {@link #beforeStep(ObjectiveContext, NDArray)}, outside the training collector (a
  * sampler opens its own), and used by the following {@link #loss}. Diagnostics: {@code energy_gap} = mean E(x⁺) −
  * mean E(x⁻) (negative while the model still puts too much mass on the negatives), and the sampler's {@code
- * acceptance_rate} and {@code grad_norm} (mean ‖∇ₓE‖ along the chains).
+ * acceptance_rate} and {@code grad_norm} (mean ‖∇ₓE‖ along the chains), each where the sampler reports it (a
+ * gradient-free sampler such as Gibbs has no {@code grad_norm}).
  *
  * <p>An instance holds the chain state of one training run (persistent chains, replay buffer), reset by
  * {@link #initialize}; do not share one instance between concurrent runs.
@@ -48,6 +51,13 @@ public final class ContrastiveDivergence implements Objective {
          */
         REPLAY_BUFFER
     }
+
+    /**
+     * The sampler's diagnostics passed on, those it reports; not its {@code energy_gap} (final minus initial chain
+     * energy), which this objective's own {@code energy_gap} would shadow.
+     */
+    private static final List<String> SAMPLER_DIAGNOSTICS =
+            List.of(SamplerResult.ACCEPTANCE_RATE, SamplerResult.GRAD_NORM);
 
     private final Sampler sampler;
     private final int steps;
@@ -152,10 +162,15 @@ public final class ContrastiveDivergence implements Objective {
         NDArray gap = positiveEnergy.mean().sub(negativeEnergy.mean());
         NDArray loss = energyL2 == 0 ? gap
                 : gap.add(positiveEnergy.square().mean().add(negativeEnergy.square().mean()).mul(energyL2));
-        return new Loss(loss, Map.of(
-                "energy_gap", gap.stopGradient(),
-                SamplerResult.ACCEPTANCE_RATE, negatives.diagnostic(SamplerResult.ACCEPTANCE_RATE),
-                SamplerResult.GRAD_NORM, negatives.diagnostic(SamplerResult.GRAD_NORM)));
+        Map<String, NDArray> diagnostics = new HashMap<>();
+        diagnostics.put("energy_gap", gap.stopGradient());
+        for (String name : SAMPLER_DIAGNOSTICS) {
+            NDArray d = negatives.diagnostics().get(name);
+            if (d != null) {
+                diagnostics.put(name, d);
+            }
+        }
+        return new Loss(loss, diagnostics);
     }
 
     /** Moves a tensor out of the step's scope into the run's manager: it outlives the step, and this class frees it. */

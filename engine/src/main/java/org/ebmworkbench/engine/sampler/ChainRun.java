@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.ebmworkbench.engine.energy.EnergyModel;
@@ -23,7 +24,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Diagnostics: a transition reports ‖∇ₓE‖ at the states it starts from ({@link #recordGradient}), the energies of
  * the start states once ({@link #recordInitialEnergy}), and MH decisions through {@link #metropolis}; a run that
- * never calls {@link #metropolis} is unadjusted and reports an acceptance rate of exactly 1.
+ * never calls {@link #metropolis} is unadjusted (or, like Gibbs, keeps every draw) and reports an acceptance rate of
+ * exactly 1; a run that never calls {@link #recordGradient} is gradient-free and reports no gradient norm.
+ *
+ * <p>The contract that samplers run outside any open {@code GradientCollector} is checked when the run begins, for
+ * every sampler, gradient-free ones included, before any tensor is allocated.
  */
 final class ChainRun implements AutoCloseable {
     private final String sampler;
@@ -37,10 +42,12 @@ final class ChainRun implements AutoCloseable {
     private final NDArray acceptedSum;
     private final NDArray initialEnergy;
     private boolean adjusted;
+    private boolean gradientRecorded;
     private @Nullable NDList results;
 
     ChainRun(String sampler, EnergyModel energy, NDArray start, int steps, Parameters params, NDManager manager) {
         checkArguments(sampler, energy, start, steps);
+        checkOutsideCollector(sampler);
         this.sampler = sampler;
         this.energy = energy;
         this.steps = steps;
@@ -85,6 +92,7 @@ final class ChainRun implements AutoCloseable {
 
     /** Adds the mean over chains of ‖∇ₓE‖ at one step's start states, for {@link SamplerResult#GRAD_NORM}. */
     void recordGradient(NDArray gradient) {
+        gradientRecorded = true;
         gradNormSum.addi(ChainTensors.squaredNorms(gradient).sqrt().mean());
     }
 
@@ -130,14 +138,17 @@ final class ChainRun implements AutoCloseable {
     }
 
     /**
-     * The result with the recorded diagnostics; {@code finalEnergies} are the energies of {@code samples}, one per
-     * chain. Its tensors survive the run and belong to the caller's scope once the run is closed.
+     * The result with the recorded diagnostics ({@link SamplerResult#GRAD_NORM} only if a gradient was recorded);
+     * {@code finalEnergies} are the energies of {@code samples}, one per chain. Its tensors survive the run and belong
+     * to the caller's scope once the run is closed.
      */
     SamplerResult finish(NDArray samples, NDArray finalEnergies) {
-        Map<String, NDArray> diagnostics = Map.of(
-                SamplerResult.ACCEPTANCE_RATE, adjusted ? acceptedSum.div(steps) : manager.create(1f),
-                SamplerResult.ENERGY_GAP, finalEnergies.mean().sub(initialEnergy),
-                SamplerResult.GRAD_NORM, gradNormSum.div(steps));
+        Map<String, NDArray> diagnostics = new LinkedHashMap<>();
+        diagnostics.put(SamplerResult.ACCEPTANCE_RATE, adjusted ? acceptedSum.div(steps) : manager.create(1f));
+        diagnostics.put(SamplerResult.ENERGY_GAP, finalEnergies.mean().sub(initialEnergy));
+        if (gradientRecorded) {
+            diagnostics.put(SamplerResult.GRAD_NORM, gradNormSum.div(steps));
+        }
         NDList kept = new NDList(samples);
         kept.addAll(diagnostics.values());
         NDScope.unregister(kept);
@@ -162,6 +173,14 @@ final class ChainRun implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Fails, naming the sampler, inside an open collector. DJL has no query for an open collector, so one is opened
+     * and closed at once: the PyTorch engine refuses a second and restores the grad mode on close.
+     */
+    private static void checkOutsideCollector(String sampler) {
+        EnergyGradient.openCollector(sampler).close();
     }
 
     private static void checkArguments(String sampler, EnergyModel energy, NDArray start, int steps) {

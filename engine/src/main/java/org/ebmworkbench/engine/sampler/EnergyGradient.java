@@ -25,13 +25,14 @@ record EnergyGradient(NDArray energy, NDArray gradient) {
         }
     }
 
-    private static GradientCollector openCollector(String sampler) {
+    /** A new collector, or a clear error if one is open already (the caller runs inside the training collector). */
+    static GradientCollector openCollector(String sampler) {
         try {
             return Engine.getInstance().newGradientCollector();
         } catch (IllegalStateException e) {
-            throw new IllegalStateException(sampler + ": run() was called inside an open GradientCollector; samplers"
-                    + " open their own to get the input gradient, so call them before the training collector opens"
-                    + " (Objective.beforeStep)", e);
+            throw new IllegalStateException(sampler + ": run() was called inside an open GradientCollector; DJL allows"
+                    + " one at a time and the gradient samplers open their own to get ∇ₓE, so every sampler must run"
+                    + " before the training collector opens (Objective.beforeStep)", e);
         }
     }
 }

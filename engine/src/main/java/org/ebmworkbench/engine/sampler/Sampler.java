@@ -9,7 +9,8 @@ import org.ebmworkbench.engine.tensor.Parameters;
  * Advances a batch of Markov chains x (N x D) on p ∝ exp(−E(params, ·)).
  *
  * <p>Contract: called outside the training {@code GradientCollector} (DJL allows one per process at a time; a
- * sampler opens its own to get ∇ₓE); the parameters are used detached ({@link Parameters#detached()}), so sampling
+ * gradient sampler opens its own to get ∇ₓE, and a gradient-free one such as Gibbs still fails inside one, so that
+ * samplers are interchangeable); the parameters are used detached ({@link Parameters#detached()}), so sampling
  * never adds to their gradients. The chains carry no gradient. Diagnostics are scalar tensors, read to the host only
  * when the caller logs.
  */

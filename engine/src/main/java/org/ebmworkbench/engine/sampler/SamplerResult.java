@@ -5,10 +5,12 @@ import java.util.Map;
 
 /**
  * Final chain states and diagnostics: {@code acceptance_rate} (fraction of accepted proposals over steps and chains;
- * 1 for unadjusted samplers), {@code energy_gap} (mean energy of the final minus the initial states), {@code
- * grad_norm} (mean ‖∇ₓE‖ at the chain states over steps and chains, before any clipping), all scalar tensors;
- * {@code secondsPerStep} is measured on the host clock (on a GPU it times the dispatch of asynchronous kernels unless
- * something synchronised).
+ * 1 for unadjusted samplers and for Gibbs, which keeps every draw), {@code energy_gap} (mean energy of the final
+ * minus the initial states), {@code grad_norm} (mean ‖∇ₓE‖ at the chain states over steps and chains, before any
+ * clipping; absent for gradient-free samplers (Gibbs), which never compute ∇ₓE), all scalar tensors; {@code
+ * secondsPerStep} is measured on the host clock (on a GPU it times the dispatch of asynchronous kernels unless
+ * something synchronised). Consumers that forward diagnostics copy those present ({@code diagnostics().get} returns
+ * null for an absent one; {@link #diagnostic} fails with the list of those present).
  */
 public record SamplerResult(NDArray samples, Map<String, NDArray> diagnostics, double secondsPerStep) {
     public static final String ACCEPTANCE_RATE = "acceptance_rate";

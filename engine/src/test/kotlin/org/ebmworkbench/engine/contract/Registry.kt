@@ -12,6 +12,7 @@ import org.ebmworkbench.engine.objective.SelfNormalisedLikelihood
 import org.ebmworkbench.engine.objective.SlicedScoreMatching
 import org.ebmworkbench.engine.objective.SlicedScoreMatching.Projection
 import org.ebmworkbench.engine.sampler.DecoupledLangevinSampler
+import org.ebmworkbench.engine.sampler.GibbsSampler
 import org.ebmworkbench.engine.sampler.HmcSampler
 import org.ebmworkbench.engine.sampler.LangevinSampler
 import org.ebmworkbench.engine.sampler.Mat2
@@ -77,6 +78,18 @@ class SamplerEntry(
     val withStep: (Double) -> Sampler,
     val shrinkingSteps: List<Double>,
 ) {
+    override fun toString() = name
+}
+
+/**
+ * One sampler of binary states x ∈ {0, 1}^D under contract (the Gaussian and mixture cases of [SamplerEntry] do not
+ * apply to it).
+ *
+ * @property contract any valid settings, for the properties every sampler promises, and the law test
+ * @property sweeps steps after which chains from uniform random starts are at the law of the 4-site Boltzmann
+ *   machine of DiscreteSamplerLawSpec (chi-square test)
+ */
+class DiscreteSamplerEntry(val name: String, val contract: Sampler, val sweeps: Int) {
     override fun toString() = name
 }
 
@@ -185,5 +198,11 @@ object Registry {
             withStep = { HmcSampler.builder().optStepSize(it).optLeapfrogSteps(5).build() },
             shrinkingSteps = listOf(0.8, 0.2, 0.02),
         ),
+    )
+
+    val discreteSamplers: List<DiscreteSamplerEntry> = listOf(
+        // On the 4-site machine the systematic-scan sweep's second eigenvalue is 0.50, so 20 sweeps leave ~1e-6 of the
+        // uniform start's distance to the law: a chi-square non-centrality N·Σ(q − p)²/p below 1e-9 (see the spec).
+        DiscreteSamplerEntry("Gibbs", GibbsSampler.builder().build(), sweeps = 20),
     )
 }

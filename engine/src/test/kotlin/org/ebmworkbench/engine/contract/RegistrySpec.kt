@@ -10,6 +10,7 @@ import org.ebmworkbench.engine.objective.Objective
 import org.ebmworkbench.engine.objective.SelfNormalisedLikelihood
 import org.ebmworkbench.engine.objective.SlicedScoreMatching
 import org.ebmworkbench.engine.objective.SlicedScoreMatching.Projection
+import org.ebmworkbench.engine.sampler.GibbsSampler
 import org.ebmworkbench.engine.sampler.MalaSampler
 import org.ebmworkbench.engine.sampler.Sampler
 import java.io.File
@@ -33,7 +34,7 @@ class RegistrySpec : FunSpec({
 
     test("the scan finds the implementations on disk") {
         implementations(Objective::class.java) shouldContainAll listOf(SelfNormalisedLikelihood::class.java)
-        implementations(Sampler::class.java) shouldContainAll listOf(MalaSampler::class.java)
+        implementations(Sampler::class.java) shouldContainAll listOf(MalaSampler::class.java, GibbsSampler::class.java)
     }
 
     test("every Objective of the objective package is registered") {
@@ -42,9 +43,12 @@ class RegistrySpec : FunSpec({
         }
     }
 
-    test("every Sampler of the sampler package is registered") {
-        for (c in implementations(Sampler::class.java)) withClue("${c.simpleName} has no entry in Registry.samplers") {
-            Registry.samplers.any { c.isInstance(it.contract) } shouldBe true
+    test("every Sampler of the sampler package is registered, as a continuous or a discrete sampler") {
+        val registered = Registry.samplers.map { it.contract } + Registry.discreteSamplers.map { it.contract }
+        for (c in implementations(Sampler::class.java)) {
+            withClue("${c.simpleName} has no entry in Registry.samplers or Registry.discreteSamplers") {
+                registered.any { c.isInstance(it) } shouldBe true
+            }
         }
     }
 
@@ -64,6 +68,7 @@ class RegistrySpec : FunSpec({
 
     test("entry names are unique, so a failing test names one entry") {
         Registry.objectives.map { it.name }.let { it.toSet().size shouldBe it.size }
-        Registry.samplers.map { it.name }.let { it.toSet().size shouldBe it.size }
+        val samplerNames = Registry.samplers.map { it.name } + Registry.discreteSamplers.map { it.name }
+        samplerNames.toSet().size shouldBe samplerNames.size
     }
 })

@@ -1,35 +1,54 @@
 package org.ebmworkbench.engine.contract
 
 import ai.djl.engine.Engine
+import ai.djl.ndarray.NDArray
+import ai.djl.ndarray.NDManager
 import ai.djl.ndarray.NDScope
+import ai.djl.ndarray.types.DataType
 import ai.djl.ndarray.types.Shape
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.shouldBeGreaterThan
 import io.kotest.matchers.doubles.shouldBeLessThan
+import io.kotest.matchers.maps.shouldNotContainKey
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import org.ebmworkbench.engine.TestSupport
+import org.ebmworkbench.engine.energy.EnergyModel
 import org.ebmworkbench.engine.sampler.CorrelatedGaussian
+import org.ebmworkbench.engine.sampler.FourSiteBoltzmann
+import org.ebmworkbench.engine.sampler.Sampler
 import org.ebmworkbench.engine.sampler.SamplerResult
+import org.ebmworkbench.engine.tensor.Parameters
 import org.ebmworkbench.engine.tensor.Tensors
+
+/** What a sampler runs on in these tests: an energy, its parameters, and n chains started at high energy. */
+private class ContractTarget(
+    val energy: EnergyModel,
+    val params: (NDManager) -> Parameters,
+    val farStart: (NDManager, Int) -> NDArray,
+)
 
 /**
  * What every registered sampler promises besides its law: the parameters' gradients untouched, no leaked tensors,
  * results owned by the caller's scope, scalar diagnostics that make sense, a clear error inside a collector.
+ * Continuous samplers run on the correlated Gaussian of [CorrelatedGaussian]; discrete ones on the binary
+ * [FourSiteBoltzmann], where they also reject non-binary starts, return binary states in the start's type, and,
+ * gradient-free, report no grad_norm.
  */
 class SamplerContractSpec : FunSpec({
-    val target = CorrelatedGaussian
+    val gaussian = ContractTarget(CorrelatedGaussian.energy, CorrelatedGaussian::params, CorrelatedGaussian::farStart)
+    val binary = ContractTarget(FourSiteBoltzmann.energy, { FourSiteBoltzmann.params(it) },
+        { m, n -> FourSiteBoltzmann.highStart(m, n) })
 
     fun closeResult(r: SamplerResult) {
         r.samples().close()
         r.diagnostics().values.forEach { it.close() }
     }
 
-    for (entry in Registry.samplers) {
-        val sampler = entry.contract
-
+    /** The promises every sampler keeps, continuous or discrete. */
+    fun sharedPromises(entry: Any, sampler: Sampler, target: ContractTarget) {
         entryTest(entry, "leaves the parameters' gradients at zero, though the parameters require gradients") {
             TestSupport.withManager { m ->
                 val params = target.params(m).requireGradients()
@@ -63,9 +82,25 @@ class SamplerContractSpec : FunSpec({
             }
         }
 
+        entryTest(entry, "run inside an open GradientCollector fails with an explanation") {
+            TestSupport.withManager { m ->
+                val e = Engine.getInstance().newGradientCollector().use {
+                    shouldThrow<IllegalStateException> {
+                        sampler.run(target.energy, target.params(m), target.farStart(m, 4), 1, m)
+                    }
+                }
+                e.message!! shouldContain "inside an open GradientCollector"
+            }
+        }
+    }
+
+    for (entry in Registry.samplers) {
+        val sampler = entry.contract
+        sharedPromises(entry, sampler, gaussian)
+
         entryTest(entry, "reports scalar diagnostics; chains from far away descend in energy with a non-zero gradient") {
             TestSupport.withManager { m ->
-                val r = sampler.run(target.energy, target.params(m), target.farStart(m, 256), 10, m)
+                val r = sampler.run(gaussian.energy, gaussian.params(m), gaussian.farStart(m, 256), 10, m)
                 for (d in listOf(SamplerResult.ACCEPTANCE_RATE, SamplerResult.ENERGY_GAP, SamplerResult.GRAD_NORM)) {
                     withClue(d) { r.diagnostic(d).shape shouldBe Shape() }
                 }
@@ -75,15 +110,46 @@ class SamplerContractSpec : FunSpec({
                 r.secondsPerStep() shouldBeGreaterThan 0.0
             }
         }
+    }
 
-        entryTest(entry, "run inside an open GradientCollector fails with an explanation") {
+    for (entry in Registry.discreteSamplers) {
+        val sampler = entry.contract
+        sharedPromises(entry, sampler, binary)
+
+        entryTest(entry, "reports scalar diagnostics: acceptance exactly 1, chains from the top descend, no grad_norm") {
             TestSupport.withManager { m ->
-                val e = Engine.getInstance().newGradientCollector().use {
-                    shouldThrow<IllegalStateException> {
-                        sampler.run(target.energy, target.params(m), target.farStart(m, 4), 1, m)
-                    }
+                val r = sampler.run(binary.energy, binary.params(m), binary.farStart(m, 256), 10, m)
+                for (d in listOf(SamplerResult.ACCEPTANCE_RATE, SamplerResult.ENERGY_GAP)) {
+                    withClue(d) { r.diagnostic(d).shape shouldBe Shape() }
                 }
-                e.message!! shouldContain "inside an open GradientCollector"
+                Tensors.scalar(r.diagnostic(SamplerResult.ACCEPTANCE_RATE)) shouldBe 1.0
+                Tensors.scalar(r.diagnostic(SamplerResult.ENERGY_GAP)) shouldBeLessThan 0.0
+                r.diagnostics() shouldNotContainKey SamplerResult.GRAD_NORM
+                r.secondsPerStep() shouldBeGreaterThan 0.0
+            }
+        }
+
+        entryTest(entry, "rejects a start that is not binary, saying so") {
+            TestSupport.withManager { m ->
+                val start = binary.farStart(m, 8).duplicate()
+                start.set(floatArrayOf(0f, 1f, 0.5f, 1f) + FloatArray(28) { (it % 2).toFloat() })
+                val e = shouldThrow<IllegalArgumentException> {
+                    sampler.run(binary.energy, binary.params(m), start, 1, m)
+                }
+                e.message!! shouldContain sampler.name()
+                e.message!! shouldContain "binary"
+            }
+        }
+
+        entryTest(entry, "returns binary states in the start's floating-point type (float64 here)") {
+            TestSupport.withManager { m ->
+                TestSupport.seed(5)
+                val start = FourSiteBoltzmann.highStart(m, 512, DataType.FLOAT64)
+                val r = sampler.run(binary.energy, FourSiteBoltzmann.params(m, DataType.FLOAT64), start, 3, m)
+                r.samples().dataType shouldBe DataType.FLOAT64
+                r.samples().shape shouldBe start.shape
+                val values = r.samples().toDoubleArray().toSet()
+                withClue("values $values") { values shouldBe setOf(0.0, 1.0) }
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.ebmworkbench.engine.objective
 
 import ai.djl.ndarray.NDArray
+import ai.djl.ndarray.NDManager
 import ai.djl.ndarray.types.Shape
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.assertions.withClue
@@ -14,7 +15,11 @@ import org.ebmworkbench.engine.energy.EnergyModel
 import org.ebmworkbench.engine.energy.QuadraticEnergy
 import org.ebmworkbench.engine.objective.ContrastiveDivergence.ChainInit
 import org.ebmworkbench.engine.sampler.DecoupledLangevinSampler
+import org.ebmworkbench.engine.sampler.FourSiteBoltzmann
+import org.ebmworkbench.engine.sampler.GibbsSampler
 import org.ebmworkbench.engine.sampler.LangevinSampler
+import org.ebmworkbench.engine.sampler.Sampler
+import org.ebmworkbench.engine.sampler.SamplerResult
 import org.ebmworkbench.engine.tensor.Parameters
 import org.ebmworkbench.engine.tensor.Tensors
 import kotlin.math.abs
@@ -93,6 +98,25 @@ class ContrastiveDivergenceSpec : FunSpec({
         // steps every stored value has been halved three times; with fraction 1 every chain is fresh noise halved once.
         negatives(ChainInit.REPLAY_BUFFER) { it.optBufferSize(4).optReinitFraction(0.0) }[2].shouldAllLieIn(0.125, 0.25)
         negatives(ChainInit.REPLAY_BUFFER) { it.optBufferSize(4).optReinitFraction(1.0) }[2].shouldAllLieIn(0.5, 1.0)
+    }
+
+    test("the loss passes on the sampler's diagnostics that it reports: no grad_norm from a gradient-free sampler") {
+        fun diagnostics(sampler: Sampler, energy: EnergyModel, batch: (NDManager) -> NDArray): Set<String> =
+            TestSupport.withManager { m ->
+                TestSupport.seed(6)
+                val cd = ContrastiveDivergence.builder().setSampler(sampler).optSteps(2).build()
+                val context = ObjectiveContext(energy, energy.initialize(m), null, m, 0)
+                cd.initialize(context)
+                val b = batch(m)
+                cd.beforeStep(context, b)
+                cd.loss(context, b).diagnostics().keys
+            }
+        val gaussianBatch = { m: NDManager -> Tensors.fromRows(m, data.toArray(), data.size(), 2) }
+        diagnostics(LangevinSampler.builder().build(), QuadraticEnergy(2, true), gaussianBatch) shouldBe
+            setOf("energy_gap", SamplerResult.ACCEPTANCE_RATE, SamplerResult.GRAD_NORM)
+        val binaryBatch = { m: NDManager -> FourSiteBoltzmann.uniformStart(m, 64) }
+        diagnostics(GibbsSampler.builder().build(), FourSiteBoltzmann.energy, binaryBatch) shouldBe
+            setOf("energy_gap", SamplerResult.ACCEPTANCE_RATE)
     }
 
     test("loss without beforeStep, and invalid options, fail with clear messages") {
