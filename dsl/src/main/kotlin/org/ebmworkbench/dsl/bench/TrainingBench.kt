@@ -1,0 +1,144 @@
+package org.ebmworkbench.dsl.bench
+
+import ai.djl.Device
+import ai.djl.ndarray.NDManager
+import org.ebmworkbench.dsl.run.CellRunner
+import org.ebmworkbench.dsl.spec.CellSpec
+import org.ebmworkbench.dsl.spec.ExperimentSpec
+import org.ebmworkbench.dsl.spec.adam
+import org.ebmworkbench.dsl.spec.buildExperiment
+import org.ebmworkbench.dsl.spec.contrastiveDivergence
+import org.ebmworkbench.dsl.spec.denoisingScoreMatching
+import org.ebmworkbench.dsl.spec.energyDiscrepancy
+import org.ebmworkbench.dsl.spec.gaussians25
+import org.ebmworkbench.dsl.spec.langevin
+import org.ebmworkbench.dsl.spec.logIs
+import org.ebmworkbench.dsl.spec.mlp
+import org.ebmworkbench.dsl.spec.nce
+import org.ebmworkbench.dsl.spec.scoreMatching
+import org.ebmworkbench.dsl.spec.slicedScoreMatching
+import org.ebmworkbench.dsl.spec.snl
+import org.ebmworkbench.engine.train.TrainingListener
+import org.ebmworkbench.reports.records.CellState
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * A training size of the bench: [batch] data points per step, [m] negatives per data point, the MLP's [hidden]
+ * widths (softplus, 2-D input).
+ */
+data class BenchSize(val label: String, val batch: Int, val m: Int, val hidden: IntArray) {
+    val describe get() = "batch $batch, M $m, MLP 2-${hidden.joinToString("-")}-1"
+
+    companion object {
+        /** The ED 2-D setting (methods.md §3.3): the official 25-Gaussians run. */
+        val ED_2D = BenchSize("ED 2-D", 128, 4, intArrayOf(128, 128, 128, 128))
+        val LARGE = BenchSize("large", 256, 64, intArrayOf(128, 128))
+    }
+}
+
+/**
+ * Training steps per second of every objective, measured through the same path as `ebm run` (a [CellRunner] on a
+ * spec cell: fresh 25-Gaussians batches, Adam 1e-3, EMA 0.999, the status file written at every log), and of the
+ * hand-written [ReferenceEdLoop] beside ED.
+ *
+ * The objectives' "M negatives per data point" at one size: ED m = M; SNL and log-IS M·batch proposal samples,
+ * NCE M·batch noise samples per step (so all four evaluate the energy at M·batch extra points); CD M Langevin steps
+ * (h = 0.01) from the data; score matching has no negatives. Each cell runs warm-up steps, then [repeats] intervals
+ * of a length chosen to last about [intervalSeconds]; the figure is the median rate over the intervals.
+ */
+class TrainingBench(
+    private val device: Device,
+    private val repeats: Int,
+    private val intervalSeconds: Double,
+    private val progress: (String) -> Unit,
+) {
+    fun measure(size: BenchSize): List<Measurement> {
+        val group = "training (${size.label}: ${size.describe})"
+        val out = mutableListOf<Measurement>()
+        for (cell in experiment(size, 1).cells()) {
+            progress("  ${size.label}: ${cell.method}")
+            val (measurement, interval) = objective(group, cell, size)
+            if (cell.method == "ed") {
+                val reference = reference(group, size, interval)
+                out += measurement.copy(reference = reference.name, ratio = measurement.median / reference.median)
+                out += reference
+            } else {
+                out += measurement
+            }
+        }
+        return out
+    }
+
+    /** The rate of one objective and the interval length it was measured over. */
+    private fun objective(group: String, calibrationCell: CellSpec, size: BenchSize): Pair<Measurement, Int> {
+        val probe = intervals(calibrationCell, CALIBRATION_INTERVAL, 2)
+        val rate = if (probe.size == 2) CALIBRATION_INTERVAL / probe[1] else 0.0
+        val interval = if (rate > 0) (rate * intervalSeconds).toInt().coerceIn(MIN_INTERVAL, MAX_INTERVAL) else MIN_INTERVAL
+        val cell = experiment(size, interval).cells().single { it.method == calibrationCell.method }
+        val seconds = intervals(cell, interval, repeats + 1)
+        val measurement = if (seconds.size < 2) {
+            Measurement(group, calibrationCell.method, "steps/s", Double.NaN, Double.NaN, Double.NaN, 0,
+                note = "did not finish its intervals (diverged or failed)")
+        } else {
+            Measurement.of(group, calibrationCell.method, "steps/s", rates(interval, seconds.drop(1)),
+                note = "$interval-step intervals")
+        }
+        return measurement to interval
+    }
+
+    /** Wall seconds of each of [count] intervals of [interval] steps of [cell], the first one warm-up included. */
+    private fun intervals(cell: CellSpec, interval: Int, count: Int): List<Double> {
+        val walls = mutableListOf(0.0)
+        val dir = Files.createTempDirectory("ebm-bench-cell")
+        try {
+            val training = cell.copy(training = cell.training.copy(steps = interval * count, logEvery = interval))
+            val status = CellRunner(training, dir, device, null, object : TrainingListener {
+                override fun onLog(step: Long, totalSteps: Long, wallSeconds: Double, values: Map<String, Double>) {
+                    walls += wallSeconds
+                }
+            }).run()
+            if (status.state != CellState.DONE) progress("    ${cell.method}: ${status.state} ${status.error ?: ""}")
+        } finally {
+            dir.toFile().deleteRecursively()
+        }
+        return walls.zipWithNext { a, b -> b - a }
+    }
+
+    /** The hand-written loop at [size], over intervals as long as the engine's. */
+    private fun reference(group: String, size: BenchSize, interval: Int): Measurement {
+        val seconds = NDManager.newBaseManager(device).use { manager ->
+            ReferenceEdLoop(manager, size.batch, size.m, size.hidden).use { loop ->
+                loop.steps(interval)
+                List(repeats) { timed { loop.steps(interval) } }
+            }
+        }
+        return Measurement.of(group, "hand-written DJL ED loop", "steps/s", rates(interval, seconds),
+            note = "$interval-step intervals")
+    }
+
+    companion object {
+        private const val CALIBRATION_INTERVAL = 10
+        private const val MIN_INTERVAL = 5
+        private const val MAX_INTERVAL = 2_000
+
+        /** The bench's cells at [size], logging every [logEvery] steps. */
+        fun experiment(size: BenchSize, logEvery: Int): ExperimentSpec = buildExperiment("bench") {
+            datasets(gaussians25())
+            energy = mlp(*size.hidden)
+            train {
+                steps = logEvery; batch = size.batch; optimizer = adam(lr = 1e-3); ema = 0.999
+                this.logEvery = logEvery; evaluateEvery = Int.MAX_VALUE; freshSamples = true
+            }
+            val negatives = size.m * size.batch
+            method("ed") { objective = energyDiscrepancy(m = size.m) }
+            method("snl") { objective = snl(proposalSamples = negatives) }
+            method("nce") { objective = nce(noiseSamples = negatives) }
+            method("log_is") { objective = logIs(proposalSamples = negatives) }
+            method("cd") { objective = contrastiveDivergence(langevin(steps = size.m, stepSize = 0.01)) }
+            method("sm") { objective = scoreMatching() }
+            method("dsm") { objective = denoisingScoreMatching() }
+            method("ssm") { objective = slicedScoreMatching() }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.ebmworkbench.dsl.cli
+
+import com.github.ajalt.clikt.core.CliktCommand
+import com.github.ajalt.clikt.core.Context
+import com.github.ajalt.clikt.core.ProgramResult
+import com.github.ajalt.clikt.parameters.options.check
+import com.github.ajalt.clikt.parameters.options.convert
+import com.github.ajalt.clikt.parameters.options.default
+import com.github.ajalt.clikt.parameters.options.flag
+import com.github.ajalt.clikt.parameters.options.option
+import com.github.ajalt.clikt.parameters.types.choice
+import com.github.ajalt.clikt.parameters.types.int
+import com.github.ajalt.clikt.parameters.types.path
+import org.ebmworkbench.dsl.bench.Bench
+import org.ebmworkbench.dsl.bench.BenchSection
+import org.ebmworkbench.dsl.bench.BenchSettings
+import org.ebmworkbench.engine.Devices
+import java.nio.file.Files
+
+/** `ebm bench`: the speed of the engine on this machine, as a table and optionally JSON. */
+class BenchCommand : CliktCommand(name = "bench") {
+    override fun help(context: Context) =
+        "Measure training steps/s of every objective (beside a hand-written DJL loop of the ED step), MCMC steps/s, " +
+            "grid evaluation, start-up and the matrix-multiply roofline; print a table (medians over repeats, with " +
+            "their spread) and optionally write JSON. Takes about 5 minutes; run it on a quiet machine."
+
+    private val device by option("--device", help = "cpu, gpu (fails without one) or auto").choice("cpu", "gpu", "auto")
+        .default("cpu")
+    private val json by option("--json", help = "also write the results to this JSON file").path()
+    private val threads by option("--threads", help = "PyTorch threads (default: one per core, as a single-worker run)")
+        .int().check("must be at least 1") { it >= 1 }
+    private val repeats by option("--repeats", help = "samples per figure (default 5)").int().default(5)
+        .check("must be at least 2") { it >= 2 }
+    private val quick by option("--quick", help = "few short samples and one training size: seconds, for tests").flag()
+    private val only by option("--only", help = "run only these parts, e.g. --only training,mcmc " +
+        "(parts: ${BenchSection.entries.joinToString { it.name.lowercase() }})")
+        .convert { list ->
+            list.split(',').map { part ->
+                BenchSection.entries.find { it.name.equals(part.trim(), ignoreCase = true) }
+                    ?: fail("unknown part '$part'; expected one of ${BenchSection.entries.joinToString { it.name.lowercase() }}")
+            }.toSet()
+        }
+
+    override fun run() {
+        // Read when the engine starts, i.e. before the first tensor.
+        threads?.let { System.setProperty(Bench.THREADS_PROPERTY, it.toString()) }
+        val dev = try {
+            Devices.select(device)
+        } catch (e: IllegalStateException) {
+            echo("error: ${e.message}", err = true)
+            throw ProgramResult(2)
+        }
+        val settings = (if (quick) BenchSettings.quick else BenchSettings(repeats = repeats))
+            .let { s -> only?.let { s.copy(sections = it) } ?: s }
+        val result = Bench(dev, settings) { echo(it, err = true) }.run()
+        echo(result.table())
+        json?.let { path ->
+            path.toAbsolutePath().parent?.let { Files.createDirectories(it) }
+            Files.writeString(path, result.toJson())
+            echo("JSON: $path")
+        }
+    }
+}
