@@ -124,9 +124,16 @@ class LocalExecutor(
         private const val STOP_GRACE_SECONDS = 30L
         private const val LOG_TAIL_LINES = 20
 
-        /** Java options of each cell's JVM: `$EBM_CELL_JAVA_OPTS`, else a 2 GiB heap (the tensors live off-heap). */
-        fun childJvmOptions(): List<String> =
-            System.getenv("EBM_CELL_JAVA_OPTS")?.split(' ')?.filter { it.isNotBlank() } ?: listOf("-Xmx2g")
+        /**
+         * Java options of each cell's JVM: `$EBM_CELL_JAVA_OPTS`, else a 2 GiB heap (the tensors live off-heap); plus
+         * the launcher's class-data sharing archive for cells (system property `ebm.cellArchive`), when it exists.
+         */
+        fun childJvmOptions(): List<String> {
+            val options = System.getenv("EBM_CELL_JAVA_OPTS")?.split(' ')?.filter { it.isNotBlank() } ?: listOf("-Xmx2g")
+            val archive = System.getProperty("ebm.cellArchive")?.takeIf { Files.isRegularFile(Path.of(it)) }
+                ?: return options
+            return options + listOf("-XX:SharedArchiveFile=$archive", "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+        }
 
         /** This JVM's java binary and classpath running the `ebm` main class. */
         fun defaultCellCommand(): List<String> {
