@@ -40,7 +40,7 @@ data class BenchSize(val label: String, val batch: Int, val m: Int, val hidden: 
 /**
  * Training steps per second of every objective, measured through the same path as `ebm run` (a [CellRunner] on a
  * spec cell: fresh 25-Gaussians batches, Adam 1e-3, EMA 0.999, the status file written at every log), and of the
- * hand-written [ReferenceEdLoop] beside ED.
+ * hand-written [ReferenceEdLoop] interleaved with ED.
  *
  * The objectives' "M negatives per data point" at one size: ED m = M; SNL and log-IS M·batch proposal samples,
  * NCE M·batch noise samples per step (so all four evaluate the energy at M·batch extra points); CD M Langevin steps
@@ -55,47 +55,63 @@ class TrainingBench(
 ) {
     fun measure(size: BenchSize): List<Measurement> {
         val group = "training (${size.label}: ${size.describe})"
-        val out = mutableListOf<Measurement>()
-        for (cell in experiment(size, 1).cells()) {
+        return experiment(size, 1).cells().flatMap { cell ->
             progress("  ${size.label}: ${cell.method}")
-            val (measurement, interval) = objective(group, cell, size)
-            if (cell.method == "ed") {
-                val reference = reference(group, size, interval)
-                out += measurement.copy(reference = reference.name, ratio = measurement.median / reference.median)
-                out += reference
-            } else {
-                out += measurement
-            }
+            objective(group, cell, size)
         }
-        return out
     }
 
-    /** The rate of one objective and the interval length it was measured over. */
-    private fun objective(group: String, calibrationCell: CellSpec, size: BenchSize): Pair<Measurement, Int> {
-        val probe = intervals(calibrationCell, CALIBRATION_INTERVAL, 2)
+    /**
+     * The rate of one objective; for ED also the hand-written loop's, its intervals interleaved with the engine's
+     * (after each engine interval the loop runs as many steps) so that a drift of the machine's speed hits both alike,
+     * and the engine/reference ratio.
+     */
+    private fun objective(group: String, calibrationCell: CellSpec, size: BenchSize): List<Measurement> {
+        val probe = intervals(calibrationCell, CALIBRATION_INTERVAL, 2, null)
         val rate = if (probe.size == 2) CALIBRATION_INTERVAL / probe[1] else 0.0
         val interval = if (rate > 0) (rate * intervalSeconds).toInt().coerceIn(MIN_INTERVAL, MAX_INTERVAL) else MIN_INTERVAL
         val cell = experiment(size, interval).cells().single { it.method == calibrationCell.method }
-        val seconds = intervals(cell, interval, repeats + 1)
-        val measurement = if (seconds.size < 2) {
-            Measurement(group, calibrationCell.method, "steps/s", Double.NaN, Double.NaN, Double.NaN, 0,
-                note = "did not finish its intervals (diverged or failed)")
-        } else {
-            Measurement.of(group, calibrationCell.method, "steps/s", rates(interval, seconds.drop(1)),
-                note = "$interval-step intervals")
+        val name = calibrationCell.method
+        val note = "$interval-step intervals"
+        if (name != "ed") {
+            return listOf(measurement(group, name, interval, intervals(cell, interval, repeats + 1, null), note))
         }
-        return measurement to interval
+        return NDManager.newBaseManager(device).use { manager ->
+            ReferenceEdLoop(manager, size.batch, size.m, size.hidden).use { loop ->
+                val referenceSeconds = mutableListOf<Double>()
+                val engineSeconds = intervals(cell, interval, repeats + 1) {
+                    timed { loop.steps(interval) }.also { referenceSeconds += it }
+                }
+                val engine = measurement(group, name, interval, engineSeconds, note)
+                val reference = measurement(group, REFERENCE, interval, referenceSeconds, "$note, interleaved with ed's")
+                listOf(engine.copy(reference = REFERENCE, ratio = engine.median / reference.median), reference)
+            }
+        }
     }
 
-    /** Wall seconds of each of [count] intervals of [interval] steps of [cell], the first one warm-up included. */
-    private fun intervals(cell: CellSpec, interval: Int, count: Int): List<Double> {
+    /** The median rate over [seconds] without the first (warm-up) interval; NaN when there are too few. */
+    private fun measurement(group: String, name: String, interval: Int, seconds: List<Double>, note: String) =
+        if (seconds.size < 2) {
+            Measurement(group, name, "steps/s", Double.NaN, Double.NaN, Double.NaN, 0,
+                note = "did not finish its intervals (diverged or failed)")
+        } else {
+            Measurement.of(group, name, "steps/s", rates(interval, seconds.drop(1)), note = note)
+        }
+
+    /**
+     * Wall seconds of each of [count] intervals of [interval] steps of [cell], the first one warm-up included. After
+     * every interval but the last, [between] runs (its seconds, which the trainer's clock counts, are taken out).
+     */
+    private fun intervals(cell: CellSpec, interval: Int, count: Int, between: (() -> Double)?): List<Double> {
         val walls = mutableListOf(0.0)
+        var excluded = 0.0
         val dir = Files.createTempDirectory("ebm-bench-cell")
         try {
             val training = cell.copy(training = cell.training.copy(steps = interval * count, logEvery = interval))
             val status = CellRunner(training, dir, device, null, object : TrainingListener {
                 override fun onLog(step: Long, totalSteps: Long, wallSeconds: Double, values: Map<String, Double>) {
-                    walls += wallSeconds
+                    walls += wallSeconds - excluded
+                    if (between != null && step < totalSteps) excluded += between()
                 }
             }).run()
             if (status.state != CellState.DONE) progress("    ${cell.method}: ${status.state} ${status.error ?: ""}")
@@ -105,22 +121,11 @@ class TrainingBench(
         return walls.zipWithNext { a, b -> b - a }
     }
 
-    /** The hand-written loop at [size], over intervals as long as the engine's. */
-    private fun reference(group: String, size: BenchSize, interval: Int): Measurement {
-        val seconds = NDManager.newBaseManager(device).use { manager ->
-            ReferenceEdLoop(manager, size.batch, size.m, size.hidden).use { loop ->
-                loop.steps(interval)
-                List(repeats) { timed { loop.steps(interval) } }
-            }
-        }
-        return Measurement.of(group, "hand-written DJL ED loop", "steps/s", rates(interval, seconds),
-            note = "$interval-step intervals")
-    }
-
     companion object {
         private const val CALIBRATION_INTERVAL = 10
         private const val MIN_INTERVAL = 5
         private const val MAX_INTERVAL = 2_000
+        const val REFERENCE = "hand-written DJL ED loop"
 
         /** The bench's cells at [size], logging every [logEvery] steps. */
         fun experiment(size: BenchSize, logEvery: Int): ExperimentSpec = buildExperiment("bench") {
