@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit
 
 /**
  * What a user waits for before training starts, measured on fresh JVMs started through the `ebm` launcher (or, when
- * the bench runs outside it, as `ebm` would start them: this JVM's java and classpath): the JVM with the workbench loaded (`ebm list`), a script compile with an empty cache (cold)
- * and with the cache filled (cached), both through `ebm check`, and a whole cached `ebm run` of a one-step,
- * one-cell experiment (runner JVM, one cell JVM, records and report): the start-up that a run adds.
+ * the bench runs outside it, as `ebm` would start them: this JVM's java and classpath): the JVM with the workbench
+ * loaded (`ebm list`); a script compile with an empty cache (cold) and with the cache filled (cached), both through
+ * `ebm check`; and a cached `ebm run` of a one-step, one-cell experiment, timed until its cell starts training (the
+ * start-up a run adds) and to the end (records, cell exit and report included).
  */
 class StartupBench(private val repeats: Int, private val progress: (String) -> Unit) {
 
