@@ -22,7 +22,7 @@ class BenchCommand : CliktCommand(name = "bench") {
     override fun help(context: Context) =
         "Measure training steps/s of every objective (beside a hand-written DJL loop of the ED step), MCMC steps/s, " +
             "grid evaluation, start-up and the matrix-multiply roofline; print a table (medians over repeats, with " +
-            "their spread) and optionally write JSON. Takes about 5 minutes; run it on a quiet machine."
+            "their spread) and optionally write JSON. Takes about 6 minutes; run it on a quiet machine."
 
     private val device by option("--device", help = "cpu, gpu (fails without one) or auto").choice("cpu", "gpu", "auto")
         .default("cpu")
@@ -33,7 +33,8 @@ class BenchCommand : CliktCommand(name = "bench") {
         .int().default(1).check("must be at least 1") { it >= 1 }
     private val repeats by option("--repeats", help = "samples per figure (default 5)").int().default(5)
         .check("must be at least 2") { it >= 2 }
-    private val quick by option("--quick", help = "few short samples and one training size: seconds, for tests").flag()
+    private val quick by option("--quick",
+        help = "few short samples and one training size: about half a minute, for tests").flag()
     private val only by option("--only", help = "run only these parts, e.g. --only training,mcmc " +
         "(parts: ${BenchSection.entries.joinToString { it.name.lowercase() }})")
         .convert { list ->
