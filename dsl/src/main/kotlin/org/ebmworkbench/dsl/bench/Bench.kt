@@ -62,6 +62,7 @@ data class BenchSettings(
     val intervalSeconds: Double = 1.0,
     val sizes: List<BenchSize> = listOf(BenchSize.ED_2D, BenchSize.LARGE),
     val sections: Set<BenchSection> = BenchSection.entries.toSet(),
+    val objectives: Set<String>? = null,
 ) {
     companion object {
         val quick = BenchSettings(repeats = 2, intervalSeconds = 0.05, sizes = listOf(BenchSize.ED_2D))
@@ -81,7 +82,8 @@ class Bench(private val device: Device, private val settings: BenchSettings, pri
             progress(section.name.lowercase())
             measurements += when (section) {
                 BenchSection.ROOFLINE -> listOf(kernels.matmul())
-                BenchSection.TRAINING -> TrainingBench(device, settings.repeats, settings.intervalSeconds, progress)
+                BenchSection.TRAINING -> TrainingBench(device, settings.repeats, settings.intervalSeconds, settings.objectives,
+                    progress)
                     .let { t -> settings.sizes.flatMap { t.measure(it) } }
                 BenchSection.MCMC -> kernels.samplers()
                 BenchSection.EVALUATION -> listOf(kernels.gridEvaluation())

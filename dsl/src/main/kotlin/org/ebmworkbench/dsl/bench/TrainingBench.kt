@@ -45,17 +45,24 @@ data class BenchSize(val label: String, val batch: Int, val m: Int, val hidden: 
  * The objectives' "M negatives per data point" at one size: ED m = M; SNL and log-IS M·batch proposal samples,
  * NCE M·batch noise samples per step (so all four evaluate the energy at M·batch extra points); CD M Langevin steps
  * (h = 0.01) from the data; score matching has no negatives. Each cell runs warm-up steps, then [repeats] intervals
- * of a length chosen to last about [intervalSeconds]; the figure is the median rate over the intervals.
+ * of a length chosen to last about [intervalSeconds]; the figure is the median rate over the intervals. [objectives]
+ * picks some of them by name (null: all).
  */
 class TrainingBench(
     private val device: Device,
     private val repeats: Int,
     private val intervalSeconds: Double,
+    private val objectives: Set<String>?,
     private val progress: (String) -> Unit,
 ) {
     fun measure(size: BenchSize): List<Measurement> {
         val group = "training (${size.label}: ${size.describe})"
-        return experiment(size, 1).cells().flatMap { cell ->
+        val cells = experiment(size, 1).cells()
+        objectives?.let { wanted ->
+            val unknown = wanted - cells.map { it.method }.toSet()
+            require(unknown.isEmpty()) { "bench: no objective $unknown; have ${cells.map { it.method }}" }
+        }
+        return cells.filter { objectives == null || it.method in objectives }.flatMap { cell ->
             progress("  ${size.label}: ${cell.method}")
             objective(group, cell, size)
         }

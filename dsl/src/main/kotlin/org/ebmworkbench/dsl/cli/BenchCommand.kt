@@ -44,6 +44,8 @@ class BenchCommand : CliktCommand(name = "bench") {
             }.toSet()
         }
 
+    private val objectives by option("--objectives", help = "train only these objectives, e.g. --objectives ed,snl")
+
     override fun run() {
         // Read when the engine starts, i.e. before the first tensor.
         System.setProperty(Bench.THREADS_PROPERTY, threads.toString())
@@ -55,7 +57,13 @@ class BenchCommand : CliktCommand(name = "bench") {
         }
         val settings = (if (quick) BenchSettings.quick else BenchSettings(repeats = repeats))
             .let { s -> only?.let { s.copy(sections = it) } ?: s }
-        val result = Bench(dev, settings) { echo(it, err = true) }.run()
+            .copy(objectives = objectives?.split(',')?.map { it.trim() }?.toSet())
+        val result = try {
+            Bench(dev, settings) { echo(it, err = true) }.run()
+        } catch (e: IllegalArgumentException) {
+            echo("error: ${e.message}", err = true)
+            throw ProgramResult(2)
+        }
         echo(result.table())
         json?.let { path ->
             path.toAbsolutePath().parent?.let { Files.createDirectories(it) }

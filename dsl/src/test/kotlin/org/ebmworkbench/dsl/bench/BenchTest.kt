@@ -1,6 +1,7 @@
 package org.ebmworkbench.dsl.bench
 
 import ai.djl.ndarray.NDManager
+import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainAll
@@ -35,6 +36,13 @@ class BenchTest : FunSpec({
                 loop.steps(1) shouldBeLessThan ln(5.0) - 0.2
             }
         }
+    }
+
+    test("an unknown objective is refused by name, before anything runs") {
+        val settings = BenchSettings.quick.copy(sections = setOf(BenchSection.TRAINING), objectives = setOf("ed", "edd"))
+        val e = shouldThrow<IllegalArgumentException> { Bench(Devices.select("cpu"), settings) {}.run() }
+        e.message shouldContain "[edd]"
+        e.message shouldContain "snl"
     }
 
     test("a quick bench has every figure, finite and positive, ED beside its reference, and survives JSON") {
