@@ -27,9 +27,9 @@ class BenchCommand : CliktCommand(name = "bench") {
     private val device by option("--device", help = "cpu, gpu (fails without one) or auto").choice("cpu", "gpu", "auto")
         .default("cpu")
     private val json by option("--json", help = "also write the results to this JSON file").path()
-    // One thread by default: a cell of `ebm run` gets cores / workers threads and workers defaults to the cores, and
-    // on small tensors one thread is also the faster and far steadier setting (measured in the README).
-    private val threads by option("--threads", help = "PyTorch threads (default 1, as each cell of a default `ebm run`)")
+    // One thread by default: in a grid of `ebm run` each cell gets cores / workers threads and workers defaults to
+    // the cores; one thread is also the steadier setting on small tensors (measured in the README).
+    private val threads by option("--threads", help = "PyTorch threads (default 1, as each cell of a default `ebm run` grid)")
         .int().default(1).check("must be at least 1") { it >= 1 }
     private val repeats by option("--repeats", help = "samples per figure (default 5)").int().default(5)
         .check("must be at least 2") { it >= 2 }

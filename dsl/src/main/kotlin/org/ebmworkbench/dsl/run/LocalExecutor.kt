@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit
  * DJL's one-gradient-collector rule and gives each cell its own native memory, so a cell that exhausts memory or
  * crashes takes nothing else down. Each cell's output goes to `<dir>/cell.log`.
  *
- * - Each JVM gets [threadsPerCell] PyTorch threads (default: cores / workers), so workers do not oversubscribe cores.
+ * - Each JVM gets [threadsPerCell] PyTorch threads, by default cores / (cells that run at once, i.e. workers, or
+ *   fewer when fewer cells are to run), so cells do not oversubscribe the cores and a lone cell uses all of them.
  * - The child reads its standard input and stops (recording `interrupted`) when it closes, which happens when this
  *   JVM dies for any reason, kill -9 included; so no orphan keeps running and a rerun redoes exactly those cells.
  * - A child that dies without recording an end (killed, out of native memory, JVM crash) is recorded as failed
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeUnit
 class LocalExecutor(
     private val workers: Int,
     private val device: String,
-    private val threadsPerCell: Int = maxOf(1, Runtime.getRuntime().availableProcessors() / workers),
+    private val threadsPerCell: Int? = null,
     private val cellCommand: List<String> = defaultCellCommand(),
 ) : Executor {
     init {
@@ -42,13 +43,15 @@ class LocalExecutor(
     private val live = ConcurrentHashMap.newKeySet<Process>()
 
     override fun run(jobs: List<CellJob>, listener: ExecutionListener): List<CellStatus> {
+        val threads = threadsPerCell
+            ?: maxOf(1, Runtime.getRuntime().availableProcessors() / minOf(workers, maxOf(1, jobs.size)))
         val pool = Executors.newFixedThreadPool(workers) { r -> Thread(r, "ebm-cell-worker").apply { isDaemon = true } }
         try {
             val futures = jobs.map { job ->
                 pool.submit<CellStatus?> {
                     if (stopped) null
                     else try {
-                        runCell(job, listener)
+                        runCell(job, threads, listener)
                     } catch (e: Exception) { // e.g. the JVM could not be started: this cell fails, the grid goes on
                         recordDeath(job, null, -1, job.dir.resolve(LOG_FILE), "could not run: $e").also {
                             listener.cellFinished(job, it)
@@ -72,17 +75,17 @@ class LocalExecutor(
         }
     }
 
-    private fun runCell(job: CellJob, listener: ExecutionListener): CellStatus {
+    private fun runCell(job: CellJob, threads: Int, listener: ExecutionListener): CellStatus {
         Files.createDirectories(job.dir)
         val specFile = job.dir.resolve(CellRecordWriter.SPEC_FILE)
         AtomicFiles.writeText(specFile, SpecJson.json.encodeToString(CellSpec.serializer(), job.spec))
-        val command = cellCommand + listOf("cell", specFile.toString(), "--device", device, "--threads", "$threadsPerCell",
+        val command = cellCommand + listOf("cell", specFile.toString(), "--device", device, "--threads", "$threads",
             "--stop-on-stdin-eof") +
             (job.scriptDir?.let { listOf("--script-dir", it.toString()) } ?: emptyList())
         val log = job.dir.resolve(LOG_FILE)
         val builder = ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-        builder.environment()["OMP_NUM_THREADS"] = threadsPerCell.toString()
-        builder.environment()["MKL_NUM_THREADS"] = threadsPerCell.toString()
+        builder.environment()["OMP_NUM_THREADS"] = threads.toString()
+        builder.environment()["MKL_NUM_THREADS"] = threads.toString()
         listener.cellStarted(job)
         val process = builder.start()
         live += process

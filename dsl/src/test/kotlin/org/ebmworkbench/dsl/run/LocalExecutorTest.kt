@@ -6,6 +6,7 @@ import io.kotest.matchers.ints.shouldBeGreaterThan
 import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.string.shouldEndWith
 import org.ebmworkbench.dsl.spec.buildExperiment
 import org.ebmworkbench.dsl.spec.csv
 import org.ebmworkbench.dsl.spec.quadratic
@@ -58,6 +59,35 @@ class LocalExecutorTest : FunSpec({
         again.getValue("normal_1d/plain").reused shouldBe true
         again.getValue("huge/plain").reused shouldBe true
         again.getValue("huge/fails").reused shouldBe false
+    }
+
+    test("cells share the cores: cores / workers PyTorch threads each, all of them for a lone cell") {
+        // The cell command is a shell that records its arguments and the OpenMP setting, then exits without a status.
+        fun threadsGiven(workers: Int, cells: Int): List<String> {
+            val runs = tempdir().toPath()
+            val spec = buildExperiment("threads") {
+                datasets(normal1d(n = 100, nTest = 100))
+                seeds(0 until cells)
+                energy = quadratic()
+                objective = energyDiscrepancy()
+                train { steps = 1 }
+            }
+            val record = listOf("sh", "-c", "echo \"$* OMP=\$OMP_NUM_THREADS\" > \"$(dirname \"$2\")/args\"; exit 3", "sh")
+            ExperimentRunner(runs, LocalExecutor(workers, "cpu", cellCommand = record)).run(spec)
+            return Files.list(runs.resolve("threads")).use { dirs ->
+                dirs.filter { Files.isDirectory(it) }.map { Files.readString(it.resolve("args")).trim() }.toList()
+            }
+        }
+        val cores = Runtime.getRuntime().availableProcessors()
+        threadsGiven(workers = cores, cells = 1).single().let {
+            it shouldContain "--threads $cores "
+            it shouldEndWith "OMP=$cores"
+        }
+        val shared = maxOf(1, cores / 2)
+        threadsGiven(workers = 2, cells = 3).forEach {
+            it shouldContain "--threads $shared "
+            it shouldEndWith "OMP=$shared"
+        }
     }
 })
 
