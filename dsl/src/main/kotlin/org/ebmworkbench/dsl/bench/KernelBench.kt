@@ -31,8 +31,7 @@ class KernelBench(private val device: Device, private val repeats: Int) {
             repeat(perSample - 1) { c = a.matMul(b).also { it.attach(sub) } }
             c.getFloat(0, 0) // one host read: waits for the device
         }
-        run()
-        val seconds = List(repeats) { timed { run() } }
+        val seconds = warmSeconds(repeats) { run() }
         Measurement.of("roofline", "matmul ${n}x$n float32", "GFLOP/s", seconds.map { 2.0 * n * n * n * perSample / it / 1e9 })
     }
 
@@ -49,8 +48,8 @@ class KernelBench(private val device: Device, private val repeats: Int) {
             MalaSampler.builder().optStepSize(0.01).build() to "1 gradient + MH test per step",
             HmcSampler.builder().optStepSize(0.05).optLeapfrogSteps(5).build() to "a step = 5 leapfrog steps + MH test",
         )
+        val energy = edEnergy()
         val out = continuous.map { (sampler, note) ->
-            val energy = MlpEnergy.builder().setInputDim(2).setHidden(128, 128, 128, 128).build()
             rate(group, sampler, energy, 2, steps, binary = false, note = "ED 2-D energy; $note")
         }
         val binaryEnergy = MlpEnergy.builder().setInputDim(32).setHidden(256, 256, 256).build()
@@ -68,8 +67,7 @@ class KernelBench(private val device: Device, private val repeats: Int) {
                 val r = sampler.run(energy, params, start, steps, sub)
                 r.samples().getFloat(0, 0)
             }
-            run()
-            val seconds = List(repeats) { timed { run() } }
+            val seconds = warmSeconds(repeats) { run() }
             Measurement.of(group, sampler.name(), "steps/s", rates(steps, seconds), note = note)
         }
 
@@ -78,17 +76,18 @@ class KernelBench(private val device: Device, private val repeats: Int) {
      * default, self-check off: the final evaluation adds two such quadratures) for 10 000 test points.
      */
     fun gridEvaluation(): Measurement = NDManager.newBaseManager(device).use { m ->
-        val energy = MlpEnergy.builder().setInputDim(2).setHidden(128, 128, 128, 128).build()
+        val energy = edEnergy()
         val params = energy.initialize(m)
         val test = ToyDatasets.byName("gaussians25").sample(10_000, 1L)
         val testData = Tensors.fromRows(m, test.toArray(), test.size(), test.dim())
         val grid = GridLogLikelihood(6.0, 300, false)
-        fun run() = grid.evaluate(energy, params, testData).logLikelihood()
-        run()
-        val seconds = List(repeats) { timed { run() } }
+        val seconds = warmSeconds(repeats) { grid.evaluate(energy, params, testData).logLikelihood() }
         Measurement.of("evaluation", "grid log-likelihood 300x300", "s", seconds,
             note = "MLP 2-128x4-1, 10 000 test points, no self-check")
     }
+
+    /** The MLP of the ED 2-D setting, the energy the continuous figures run on. */
+    private fun edEnergy(): MlpEnergy = MlpEnergy.builder().setInputDim(2).setHidden(*BenchSize.ED_2D.hidden).build()
 
     private companion object {
         const val CHAINS = 128L

@@ -43,3 +43,9 @@ internal inline fun timed(block: () -> Unit): Double {
     block()
     return (System.nanoTime() - start) / 1e9
 }
+
+/** Wall seconds of [repeats] runs of [block], after one untimed warm-up run. */
+internal fun warmSeconds(repeats: Int, block: () -> Unit): List<Double> {
+    block()
+    return List(repeats) { timed(block) }
+}

@@ -57,7 +57,7 @@ class TrainingBench(
 ) {
     fun measure(size: BenchSize): List<Measurement> {
         val group = "training (${size.label}: ${size.describe})"
-        val cells = experiment(size, 1).cells()
+        val cells = experiment(size).cells()
         objectives?.let { wanted ->
             val unknown = wanted - cells.map { it.method }.toSet()
             require(unknown.isEmpty()) { "bench: no objective $unknown; have ${cells.map { it.method }}" }
@@ -73,12 +73,11 @@ class TrainingBench(
      * (after each engine interval the loop runs as many steps) so that a drift of the machine's speed hits both alike,
      * and the engine/reference ratio.
      */
-    private fun objective(group: String, calibrationCell: CellSpec, size: BenchSize): List<Measurement> {
-        val probe = intervals(calibrationCell, CALIBRATION_INTERVAL, 2, null)
+    private fun objective(group: String, cell: CellSpec, size: BenchSize): List<Measurement> {
+        val probe = intervals(cell, CALIBRATION_INTERVAL, 2, null)
         val rate = if (probe.size == 2) CALIBRATION_INTERVAL / probe[1] else 0.0
         val interval = if (rate > 0) (rate * intervalSeconds).toInt().coerceIn(MIN_INTERVAL, MAX_INTERVAL) else MIN_INTERVAL
-        val cell = experiment(size, interval).cells().single { it.method == calibrationCell.method }
-        val name = calibrationCell.method
+        val name = cell.method
         val note = "$interval-step intervals"
         if (name != "ed") {
             return listOf(measurement(group, name, interval, intervals(cell, interval, repeats + 1, null), note))
@@ -134,13 +133,13 @@ class TrainingBench(
         private const val MAX_INTERVAL = 2_000
         const val REFERENCE = "hand-written DJL ED loop"
 
-        /** The bench's cells at [size], logging every [logEvery] steps. */
-        fun experiment(size: BenchSize, logEvery: Int): ExperimentSpec = buildExperiment("bench") {
+        /** The bench's cells at [size]; [intervals] sets their steps and log interval. */
+        fun experiment(size: BenchSize): ExperimentSpec = buildExperiment("bench") {
             datasets(gaussians25())
             energy = mlp(*size.hidden)
             train {
-                steps = logEvery; batch = size.batch; optimizer = adam(lr = 1e-3); ema = 0.999
-                this.logEvery = logEvery; evaluateEvery = Int.MAX_VALUE; freshSamples = true
+                steps = 1; batch = size.batch; optimizer = adam(lr = 1e-3); ema = 0.999
+                evaluateEvery = Int.MAX_VALUE; freshSamples = true
             }
             val negatives = size.m * size.batch
             method("ed") { objective = energyDiscrepancy(m = size.m) }
