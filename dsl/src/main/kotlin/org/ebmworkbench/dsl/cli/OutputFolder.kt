@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException
 import java.nio.file.FileAlreadyExistsException
 import java.nio.file.FileSystemException
 import java.nio.file.Files
+import java.nio.file.NoSuchFileException
 import java.nio.file.NotDirectoryException
 import java.nio.file.Path
 import kotlin.io.path.isDirectory
@@ -32,6 +33,7 @@ object OutputFolder {
     fun describe(e: IOException): String = when (e) {
         is FileAlreadyExistsException, is NotDirectoryException -> "${e.file}: a file is in the way of a folder"
         is AccessDeniedException -> "${e.file}: not writable (permission denied)"
+        is NoSuchFileException -> "${e.file}: cannot be created (${e.reason ?: "no such file or directory"})"
         is FileSystemException -> "${e.file}: ${e.reason ?: e.javaClass.simpleName}"
         else -> e.message ?: e.javaClass.simpleName
     }

@@ -66,7 +66,7 @@ class CliTest : FunSpec({
 
     test("run with --out on a file, or on a folder that cannot be made, prints one line naming it and exits 2") {
         val file = Files.createTempFile("not-a-folder", ".txt")
-        for ((out, cause) in listOf(file.toString() to "is a file", "/proc/ebm-no-such-folder/runs" to "/proc/ebm-no-such-folder")) {
+        for ((out, cause) in listOf(file.toString() to "is a file", "/proc/ebm-no-such-folder/runs" to "/proc/ebm-no-such-folder: cannot be created")) {
             val (_, err) = capture {
                 shouldThrow<ProgramResult> {
                     ebm().parse(listOf("run", fineScript().toString(), "--out", out, "--device", "cpu"))
