@@ -4,6 +4,7 @@ import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
 import com.github.ajalt.clikt.core.ProgramResult
 import com.github.ajalt.clikt.parameters.arguments.argument
+import com.github.ajalt.clikt.parameters.groups.provideDelegate
 import com.github.ajalt.clikt.parameters.options.default
 import com.github.ajalt.clikt.parameters.options.flag
 import com.github.ajalt.clikt.parameters.options.option
@@ -14,7 +15,8 @@ import com.github.ajalt.clikt.parameters.types.path
 import org.ebmworkbench.dsl.host.ScriptHost
 import org.ebmworkbench.dsl.host.ScriptLoad
 import org.ebmworkbench.dsl.run.ExperimentRunner
-import org.ebmworkbench.dsl.run.LocalExecutor
+import org.ebmworkbench.dsl.run.slurm.SlurmExecutor
+import org.ebmworkbench.dsl.spec.SpecException
 import org.ebmworkbench.dsl.spec.ExperimentSpec
 import org.ebmworkbench.dsl.spec.smoke
 import org.ebmworkbench.engine.Devices
@@ -53,6 +55,7 @@ class RunCommand : CliktCommand(name = "run") {
         .choice("cpu", "gpu", "auto").default("auto")
     private val workers by option("--workers", help = "cells run at once, each in its own JVM (default: the number of cores)")
         .int().default(Runtime.getRuntime().availableProcessors()).check("must be at least 1") { it >= 1 }
+    private val executorOptions by ExecutorOptions()
 
     override fun run() {
         val dev = try {
@@ -61,24 +64,40 @@ class RunCommand : CliktCommand(name = "run") {
             echo("error: ${e.message}", err = true)
             throw ProgramResult(2)
         }
-        val experiments = loadScript(script).map { if (smoke) it.smoke() else it }
-        val executor = LocalExecutor(workers, device)
+        val scriptDir = script.toAbsolutePath().parent
+        val experiments = loadScript(script).map { (if (smoke) it.smoke() else it).withAbsoluteDataPaths(scriptDir) }
+        var current: ExecutorSetup? = null
         val stopping = Thread {
-            executor.stop()
-            System.err.println("\nstopped: the running cells are recorded as interrupted; run the same command again to resume")
+            current?.stop()
+            System.err.println(if (executorOptions.slurm) "\nstopped watching: the Slurm tasks go on; `ebm status DIR` " +
+                "shows them, the same command picks them up" else "\nstopped: the running cells are recorded as " +
+                "interrupted; run the same command again to resume")
         }
         Runtime.getRuntime().addShutdownHook(stopping)
-        val runner = ExperimentRunner(out, executor)
         var failed = 0
         for (spec in experiments) {
+            val setup = try {
+                executorFor(spec, executorOptions, workers, device)
+            } catch (e: SpecException) {
+                echo("error: ${e.message}", err = true)
+                throw ProgramResult(2)
+            }
+            current = setup
+            val runner = ExperimentRunner(out, setup.executor, setup.scheduler)
             val cells = spec.cells()
             val reused = cells.count { runner.finishedStatus(runner.experimentDir(spec).resolve(it.id)) != null }
-            echo("experiment ${spec.name}: ${cells.size} cell(s), $reused already finished, on $dev with $workers " +
-                "worker(s)${if (smoke) " (smoke)" else ""}")
+            val where = if (executorOptions.slurm) "through Slurm" else "on $dev with $workers worker(s)"
+            echo("experiment ${spec.name}: ${cells.size} cell(s), $reused already finished, $where" +
+                (if (smoke) " (smoke)" else ""))
             val outcomes = GridProgress(cells.size, reused).use { progress -> runner.run(spec, progress) }
             for (o in outcomes.filter { !it.reused }) {
                 o.status.warnings.forEach { echo("  ${o.cellId} warning: $it") }
                 if (o.status.state == CellState.FAILED) failed++
+            }
+            echo("experiment ${spec.name}: ${outcomes.count { !it.reused }} cell(s) ran here, " +
+                "${outcomes.count { it.reused }} reused")
+            (setup.executor as? SlurmExecutor)?.lastJobId?.takeIf { executorOptions.detach }?.let {
+                echo("submitted Slurm job array $it; follow it with `ebm status ${runner.experimentDir(spec)}`")
             }
             echo("report: ${HtmlReport.write(runner.experimentDir(spec))}")
         }

@@ -14,9 +14,14 @@ import java.time.Instant
  * Runs the cells of an experiment under `<runsDir>/<experiment>/<cell-id>/` with an [Executor]. A cell whose status
  * says done or diverged is skipped: its id is a hash of its whole spec, so an unchanged cell is never recomputed and
  * a changed one gets a new directory. Cells that failed, were interrupted, or were left `running` by a runner that
- * died are run again.
+ * died are run again. Cells are claimed through [scheduler] before they run, so a second runner on the same folder
+ * waits for the cells the first one holds and reuses their results.
  */
-class ExperimentRunner(private val runsDir: Path, private val executor: Executor) {
+class ExperimentRunner(
+    private val runsDir: Path,
+    private val executor: Executor,
+    private val scheduler: ClaimingScheduler = ClaimingScheduler(),
+) {
 
     /** Outcome of one cell: its status, and whether it was reused from an earlier run. */
     data class CellOutcome(val cellId: String, val status: CellStatus, val reused: Boolean)
@@ -35,10 +40,10 @@ class ExperimentRunner(private val runsDir: Path, private val executor: Executor
         val scriptDir = spec.scriptPath?.let { Path.of(it).toAbsolutePath().parent }
         val finished = cells.associate { it.id to finishedStatus(dir.resolve(it.id)) }
         val jobs = cells.filter { finished[it.id] == null }.map { CellJob(it, dir.resolve(it.id), scriptDir) }
-        val ran = executor.run(jobs, listener).associateBy { it.cellId }
+        val ran = scheduler.run(executor, jobs, listener, ::finishedStatus)
         return cells.mapNotNull { cell ->
             finished[cell.id]?.let { CellOutcome(cell.id, it, reused = true) }
-                ?: ran[cell.id]?.let { CellOutcome(cell.id, it, reused = false) }
+                ?: ran[cell.id]?.let { CellOutcome(cell.id, it.status, it.reused) }
         }
     }
 

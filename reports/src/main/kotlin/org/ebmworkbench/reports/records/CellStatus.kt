@@ -19,6 +19,7 @@ enum class CellState {
  * the cell progresses. Timestamps are ISO-8601 strings; [wallSeconds] is the training wall time so far.
  * [dataset], [method] (the row label of the cell's setting, e.g. `ed t=1`) and [variant] (axis → value label of
  * the grid, e.g. `method → ed, t → 1`) place the cell in the comparison even when it never finished.
+ * [slurm] is set when the cell runs as a Slurm array task (null for local cells).
  */
 @Serializable
 data class CellStatus(
@@ -41,4 +42,5 @@ data class CellStatus(
     val gitCommit: String? = null,
     val versions: Map<String, String> = emptyMap(),
     val warnings: List<String> = emptyList(),
+    val slurm: SlurmTask? = null,
 )

@@ -1,0 +1,114 @@
+package org.ebmworkbench.dsl.run
+
+import org.ebmworkbench.reports.records.CellStatus
+import java.nio.file.Path
+import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
+
+/**
+ * Hands an [Executor] only the cells this runner could claim ([CellClaims]); the cells another live runner or a
+ * live Slurm task holds are waited for, then reused when they finished, or claimed and run when their owner died
+ * without finishing them. So two runners on one run folder split the grid between them instead of training every
+ * cell twice, and a rerun never resubmits a cell that is still queued or running under a live Slurm job.
+ *
+ * @param waitForOthers false for `--detach`: cells held by others are left to them and not reported.
+ */
+class ClaimingScheduler(
+    private val claims: CellClaims = CellClaims(),
+    private val waitForOthers: Boolean = true,
+    private val pollMillis: Long = 500,
+    private val owner: ClaimOwner = ClaimOwner.thisProcess(),
+    private val notice: (String) -> Unit = {},
+) {
+    /** The status of a cell, and whether it was reused (finished by someone else) rather than run here. */
+    data class Result(val status: CellStatus, val reused: Boolean)
+
+    @Volatile private var stopped = false
+
+    /** Stops waiting for others' cells; the executor is stopped by its own [Executor.stop]. */
+    fun stop() {
+        stopped = true
+    }
+
+    /**
+     * Runs or waits for every job; [finished] gives a cell's status when it needs no rerun. Returns a result for every
+     * job that finished, ran here, or (detached) was submitted, by cell id.
+     */
+    fun run(
+        executor: Executor, jobs: List<CellJob>, listener: ExecutionListener, finished: (Path) -> CellStatus?,
+    ): Map<String, Result> {
+        val results = LinkedHashMap<String, Result>()
+        val heartbeat = Executors.newSingleThreadScheduledExecutor { r -> Thread(r, "ebm-claim-heartbeat").apply { isDaemon = true } }
+        val mine = java.util.concurrent.ConcurrentHashMap.newKeySet<Path>()
+        heartbeat.scheduleAtFixedRate({ mine.forEach { runCatching { claims.heartbeat(it, owner) } } },
+            CellClaims.HEARTBEAT_SECONDS, CellClaims.HEARTBEAT_SECONDS, TimeUnit.SECONDS)
+        try {
+            var open = jobs
+            val waiting = mutableSetOf<String>()
+            while (open.isNotEmpty() && !stopped) {
+                val (claimed, held) = claimAll(open, results, finished)
+                mine.addAll(claimed.map { it.dir })
+                if (claimed.isNotEmpty()) {
+                    executor.run(claimed, listener).forEach { results[it.cellId] = Result(it, reused = false) }
+                    claimed.forEach { claims.release(it.dir, owner); mine.remove(it.dir) }
+                }
+                if (held.isEmpty() || !waitForOthers) break
+                held.filter { waiting.add(it.spec.id) }.forEach { job ->
+                    claims.liveHolder(job.dir)?.let { notice("  ${job.spec.id}  waiting: claimed by ${it.owner} since ${it.claimedAt}") }
+                    listener.cellStarted(job)
+                }
+                open = awaitChange(held, results, finished, listener)
+            }
+        } finally {
+            heartbeat.shutdownNow()
+        }
+        return results
+    }
+
+    /** Splits [jobs] into those now claimed by this runner and those a live owner holds; finished ones are reused. */
+    private fun claimAll(
+        jobs: List<CellJob>, results: MutableMap<String, Result>, finished: (Path) -> CellStatus?,
+    ): Pair<List<CellJob>, List<CellJob>> {
+        val claimed = mutableListOf<CellJob>()
+        val held = mutableListOf<CellJob>()
+        for (job in jobs) {
+            finished(job.dir)?.let { results[job.spec.id] = Result(it, reused = true) } ?: when (claims.tryClaim(job.dir, owner)) {
+                // Re-checked under the claim: the previous holder may have finished it between the two looks.
+                CellClaims.Attempt.Claimed -> finished(job.dir)?.let {
+                    claims.release(job.dir, owner)
+                    results[job.spec.id] = Result(it, reused = true)
+                } ?: claimed.add(job)
+                is CellClaims.Attempt.Held -> held += job
+            }
+        }
+        return claimed to held
+    }
+
+    /**
+     * Polls [held] until at least one is finished (reused, and reported to [listener]) or free (its owner is gone);
+     * returns the cells still open.
+     */
+    private fun awaitChange(
+        held: List<CellJob>, results: MutableMap<String, Result>, finished: (Path) -> CellStatus?,
+        listener: ExecutionListener,
+    ): List<CellJob> {
+        while (!stopped) {
+            var changed = false
+            val open = held.filter { job ->
+                val done = finished(job.dir)
+                if (done != null) {
+                    results[job.spec.id] = Result(done, reused = true)
+                    listener.cellFinished(job, done)
+                    changed = true
+                    false
+                } else {
+                    if (claims.liveHolder(job.dir) == null) changed = true
+                    true
+                }
+            }
+            if (changed) return open
+            Thread.sleep(pollMillis)
+        }
+        return emptyList()
+    }
+}
