@@ -85,6 +85,7 @@ class RunCommand : CliktCommand(name = "run") {
             current = setup
             val runner = ExperimentRunner(out, setup.executor, setup.scheduler)
             val cells = spec.cells()
+            cells.forEach { setup.scheduler.settle(runner.experimentDir(spec).resolve(it.id)) } // ended Slurm tasks
             val reused = cells.count { runner.finishedStatus(runner.experimentDir(spec).resolve(it.id)) != null }
             val where = if (executorOptions.slurm) "through Slurm" else "on $dev with $workers worker(s)"
             echo("experiment ${spec.name}: ${cells.size} cell(s), $reused already finished, $where" +

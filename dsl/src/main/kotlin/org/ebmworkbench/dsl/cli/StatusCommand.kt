@@ -38,7 +38,7 @@ class StatusCommand : CliktCommand(name = "status") {
         val tasks = slurm.tasks(task.arrayJobId) ?: return status // Slurm cannot be asked here: as recorded
         val now = tasks[task.taskId]
         val marker = cellDir.resolve(org.ebmworkbench.dsl.run.slurm.SbatchScript.EXIT_MARKER).toFile().exists()
-        if (now == null || !now.live || marker) return SlurmOutcome.record(cellDir, now)
+        if (now == null || !now.live || marker) return SlurmOutcome.record(cellDir, now, arrayListed = tasks.isNotEmpty())
         return status.copy(slurm = task.copy(state = now.state, reason = now.reason))
     }
 

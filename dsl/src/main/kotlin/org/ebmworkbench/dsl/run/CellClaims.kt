@@ -98,6 +98,18 @@ class CellClaims(
         locked(cellDir) { if (read(cellDir)?.owner == owner) Files.deleteIfExists(cellDir.resolve(CLAIM_FILE)) }
     }
 
+    /**
+     * Clears the claim on [cellDir] if its owner is dead, telling [onDeadOwner] first; true when the cell is free now,
+     * false while a live owner holds it.
+     */
+    fun settle(cellDir: Path): Boolean = locked(cellDir) {
+        val current = read(cellDir) ?: return@locked true
+        if (liveness.isAlive(current.owner, heartbeat(cellDir))) return@locked false
+        onDeadOwner(cellDir, current)
+        Files.deleteIfExists(cellDir.resolve(CLAIM_FILE))
+        true
+    }
+
     /** The live claim on [cellDir], or null when it is free or its owner is dead (nothing is changed). */
     fun liveHolder(cellDir: Path): CellClaim? = locked(cellDir) {
         read(cellDir)?.takeIf { liveness.isAlive(it.owner, heartbeat(cellDir)) }

@@ -72,7 +72,11 @@ class ClaimingScheduler(
         val claimed = mutableListOf<CellJob>()
         val held = mutableListOf<CellJob>()
         for (job in jobs) {
-            finished(job.dir)?.let { results[job.spec.id] = Result(it, reused = true) } ?: when (claims.tryClaim(job.dir, owner)) {
+            if (finished(job.dir) != null) {
+                results[job.spec.id] = Result(reusedStatus(job, finished), reused = true)
+                continue
+            }
+            when (claims.tryClaim(job.dir, owner)) {
                 // Re-checked under the claim: the previous holder may have finished it between the two looks.
                 CellClaims.Attempt.Claimed -> finished(job.dir)?.let {
                     claims.release(job.dir, owner)
@@ -85,8 +89,22 @@ class ClaimingScheduler(
     }
 
     /**
-     * Polls [held] until at least one is finished (reused, and reported to [listener]) or free (its owner is gone);
-     * returns the cells still open.
+     * Clears [cellDir]'s claim if its owner is dead (recording a Slurm task's end), so that a cell finished while no
+     * runner watched has complete records before it is reused.
+     */
+    fun settle(cellDir: Path) {
+        if (java.nio.file.Files.isDirectory(cellDir)) claims.settle(cellDir)
+    }
+
+    /** A finished cell's status once its dead owner is settled (a Slurm task's end recorded), if it has one. */
+    private fun reusedStatus(job: CellJob, finished: (Path) -> CellStatus?): CellStatus {
+        claims.settle(job.dir)
+        return checkNotNull(finished(job.dir)) { "${job.dir} was finished a moment ago" }
+    }
+
+    /**
+     * Polls [held] until at least one is free (its owner released it or is gone): a finished one is reused (and
+     * reported to [listener]); returns the cells still open, to be claimed.
      */
     private fun awaitChange(
         held: List<CellJob>, results: MutableMap<String, Result>, finished: (Path) -> CellStatus?,
@@ -95,16 +113,12 @@ class ClaimingScheduler(
         while (!stopped) {
             var changed = false
             val open = held.filter { job ->
-                val done = finished(job.dir)
-                if (done != null) {
-                    results[job.spec.id] = Result(done, reused = true)
-                    listener.cellFinished(job, done)
-                    changed = true
-                    false
-                } else {
-                    if (claims.liveHolder(job.dir) == null) changed = true
-                    true
-                }
+                if (!claims.settle(job.dir)) return@filter true
+                changed = true
+                val done = finished(job.dir) ?: return@filter true
+                results[job.spec.id] = Result(done, reused = true)
+                listener.cellFinished(job, done)
+                false
             }
             if (changed) return open
             Thread.sleep(pollMillis)

@@ -14,7 +14,8 @@ fun slurmAwareClaims(slurm: SlurmCli = SlurmCli()): CellClaims = CellClaims(
     onDeadOwner = { dir, claim ->
         val job = claim.owner.slurmJob
         if (job != null && SlurmOutcome.isOpen(RunRecords.readStatus(dir))) {
-            SlurmOutcome.record(dir, slurm.tasks(job.substringBefore('_'))?.get(job.substringAfter('_').toIntOrNull()))
+            val tasks = slurm.tasks(job.substringBefore('_'))
+            SlurmOutcome.record(dir, tasks?.get(job.substringAfter('_').toIntOrNull()), arrayListed = !tasks.isNullOrEmpty())
         }
     },
 )

@@ -111,7 +111,7 @@ class SlurmExecutor(
                     listener.cellStarted(job)
                 }
                 if (marker || gone) {
-                    ended[i] = SlurmOutcome.record(job.dir, task).also {
+                    ended[i] = SlurmOutcome.record(job.dir, task, arrayListed = !tasks.isNullOrEmpty()).also {
                         claims.release(job.dir, taskOwner(it.slurm ?: SlurmTask(jobId, i)))
                         listener.cellFinished(job, it)
                     }
