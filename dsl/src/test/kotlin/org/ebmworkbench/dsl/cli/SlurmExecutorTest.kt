@@ -124,7 +124,7 @@ class SlurmExecutorTest : FunSpec({
                 Files.readString(localRuns.resolve("grid6").resolve("comparison.csv"))
             cellStatuses(localRuns.resolve("grid6")).keys shouldContainAll finished.keys
 
-            println(overheadReport(attached.values, slurmSeconds, localSeconds))
+            println(overheadReport(attachedRuns.resolve("grid6"), attached.values, slurmSeconds, localSeconds))
         }
 })
 
@@ -152,16 +152,23 @@ private fun run(vararg command: String, env: Map<String, String>) {
 }
 
 /**
- * The scheduler's share of each cell, from its status: submission to the task's first line (for tasks that could
- * start at once; later ones also waited for a free core), and the cell's last record to the runner seeing it.
+ * The scheduler's share of each cell, from its status: submission to the task's first line, and the cell's last
+ * record to the runner seeing it. Tasks beyond the node's cores also waited for a core: for those, `core->start` is
+ * the time from the k-th task end (its exit marker's time) to the start of the (cores + k)-th task.
  */
-private fun overheadReport(statuses: Collection<CellStatus>, slurmSeconds: Double, localSeconds: Double): String {
-    fun seconds(from: String?, to: String?) =
-        if (from == null || to == null) Double.NaN else Duration.between(Instant.parse(from), Instant.parse(to)).toMillis() / 1000.0
-    val rows = statuses.sortedBy { it.slurm!!.taskId }.joinToString("\n") { s ->
+private fun overheadReport(experiment: Path, statuses: Collection<CellStatus>, slurmSeconds: Double, localSeconds: Double): String {
+    fun seconds(from: Instant?, to: Instant?) =
+        if (from == null || to == null) Double.NaN else Duration.between(from, to).toMillis() / 1000.0
+    fun instant(s: String?) = s?.let { Instant.parse(it) }
+    val cores = Runtime.getRuntime().availableProcessors()
+    val ends = statuses.map { Files.getLastModifiedTime(experiment.resolve(it.cellId).resolve("slurm-exit")).toInstant() }.sorted()
+    val byStart = statuses.sortedBy { it.slurm!!.taskStartedAt }
+    val rows = byStart.withIndex().joinToString("\n") { (i, s) ->
         val t = s.slurm!!
-        String.format(Locale.ROOT, "  %-32s task %-6s submit->start %5.2f s  end->seen %5.2f s  train %5.2f s",
-            s.cellId, t.jobId, seconds(t.submittedAt, t.taskStartedAt), seconds(s.updatedAt, t.endSeenAt), s.wallSeconds)
+        val coreFree = if (i >= cores) seconds(ends[i - cores], instant(t.taskStartedAt)) else Double.NaN // NaN: a core was free
+        String.format(Locale.ROOT, "  %-32s task %-6s submit->start %5.2f s  core->start %5.2f s  end->seen %5.2f s  train %5.2f s",
+            s.cellId, t.jobId, seconds(instant(t.submittedAt), instant(t.taskStartedAt)), coreFree,
+            seconds(instant(s.updatedAt), instant(t.endSeenAt)), s.wallSeconds)
     }
     return String.format(Locale.ROOT, "6-cell grid through Slurm: %.1f s; with the local executor: %.1f s (both `ebm run` wall time)\n%s",
         slurmSeconds, localSeconds, rows)
