@@ -49,9 +49,10 @@ class ExecutorOptions : OptionGroup("Executor") {
 
 /** A runner's executor and its claim scheduler, built for one experiment's options. */
 class ExecutorSetup(val executor: Executor, val scheduler: ClaimingScheduler) {
-    fun stop() {
+    /** Stops waiting and running; how many running cells were stopped. */
+    fun stop(): Int {
         scheduler.stop()
-        executor.stop()
+        return executor.stop()
     }
 }
 

@@ -22,6 +22,10 @@ import org.ebmworkbench.dsl.spec.smoke
 import org.ebmworkbench.engine.Devices
 import org.ebmworkbench.reports.html.HtmlReport
 import org.ebmworkbench.reports.records.CellState
+import org.ebmworkbench.reports.records.EXPERIMENT_FILE
+import org.ebmworkbench.reports.records.RunRecords
+import java.nio.file.Files
+import java.io.IOException
 import java.nio.file.Path
 
 /** Where compiled scripts are cached: `$EBM_CACHE_DIR`, else `~/.cache/ebm-workbench/scripts`. */
@@ -64,49 +68,68 @@ class RunCommand : CliktCommand(name = "run") {
             echo("error: ${e.message}", err = true)
             throw ProgramResult(2)
         }
+        OutputFolder.problem(out)?.let { fail("--out $it") }
         val scriptDir = script.toAbsolutePath().parent
         val experiments = loadScript(script).map { (if (smoke) it.smoke() else it).withAbsoluteDataPaths(scriptDir) }
         var current: ExecutorSetup? = null
         val stopping = Thread {
-            current?.stop()
-            System.err.println(if (executorOptions.slurm) "\nstopped watching: the Slurm tasks go on; `ebm status DIR` " +
-                "shows them, the same command picks them up" else "\nstopped: the running cells are recorded as " +
-                "interrupted; run the same command again to resume")
+            val stopped = current?.stop() ?: 0
+            if (executorOptions.slurm) {
+                System.err.println("\nstopped watching: the Slurm tasks go on; `ebm status DIR` shows them, the same " +
+                    "command picks them up")
+            } else if (stopped > 0) {
+                System.err.println("\nstopped: $stopped running cell(s) recorded as interrupted; run the same command " +
+                    "again to resume")
+            }
         }
         Runtime.getRuntime().addShutdownHook(stopping)
-        var failed = 0
-        for (spec in experiments) {
-            val setup = try {
-                executorFor(spec, executorOptions, workers, device)
-            } catch (e: SpecException) {
-                echo("error: ${e.message}", err = true)
-                throw ProgramResult(2)
+        val failed = try {
+            experiments.sumOf { spec ->
+                val setup = try {
+                    executorFor(spec, executorOptions, workers, device)
+                } catch (e: SpecException) {
+                    fail("${e.message}")
+                }
+                current = setup
+                runExperiment(ExperimentRunner(out, setup.executor, setup.scheduler), setup, spec, dev.toString())
             }
-            current = setup
-            val runner = ExperimentRunner(out, setup.executor, setup.scheduler)
-            val cells = spec.cells()
-            cells.forEach { setup.scheduler.settle(runner.experimentDir(spec).resolve(it.id)) } // ended Slurm tasks
-            val reused = cells.count { runner.finishedStatus(runner.experimentDir(spec).resolve(it.id)) != null }
-            val where = if (executorOptions.slurm) "through Slurm" else "on $dev with $workers worker(s)"
-            echo("experiment ${spec.name}: ${cells.size} cell(s), $reused already finished, $where" +
-                (if (smoke) " (smoke)" else ""))
-            val outcomes = GridProgress(cells.size, reused).use { progress -> runner.run(spec, progress) }
-            for (o in outcomes.filter { !it.reused }) {
-                o.status.warnings.forEach { echo("  ${o.cellId} warning: $it") }
-                if (o.status.state == CellState.FAILED) failed++
-            }
-            echo("experiment ${spec.name}: ${outcomes.count { !it.reused }} cell(s) ran here, " +
-                "${outcomes.count { it.reused }} reused")
-            (setup.executor as? SlurmExecutor)?.lastJobId?.takeIf { executorOptions.detach }?.let {
-                echo("submitted Slurm job array $it; follow it with `ebm status ${runner.experimentDir(spec)}`")
-            }
-            echo("report: ${HtmlReport.write(runner.experimentDir(spec))}")
+        } catch (e: IOException) {
+            fail("writing the run records: ${OutputFolder.describe(e)}")
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(stopping)
         }
-        Runtime.getRuntime().removeShutdownHook(stopping)
         if (failed > 0) {
             echo("$failed cell(s) failed; see their status.json and cell.log", err = true)
             throw ProgramResult(1)
         }
+    }
+
+    /** Runs one experiment and writes its report; returns how many of its cells failed. */
+    private fun runExperiment(runner: ExperimentRunner, setup: ExecutorSetup, spec: ExperimentSpec, dev: String): Int {
+        val cells = spec.cells()
+        cells.forEach { setup.scheduler.settle(runner.experimentDir(spec).resolve(it.id)) } // ended Slurm tasks
+        val plan = runner.plan(spec)
+        val where = if (executorOptions.slurm) "through Slurm" else "on $dev with $workers worker(s)"
+        echo("experiment ${spec.name}: ${cells.size} cell(s), ${plan.finished.size} already finished, $where" +
+            (if (smoke) " (smoke)" else ""))
+        plan.damaged.forEach { (id, reason) -> echo("  cell $id: $reason: rerunning", err = true) }
+        val outcomes = GridProgress(cells.size, plan.finished.size).use { progress -> runner.run(spec, progress, plan) }
+        var failed = 0
+        for (o in outcomes.filter { !it.reused }) {
+            o.status.warnings.forEach { echo("  ${o.cellId} warning: $it") }
+            if (o.status.state == CellState.FAILED) failed++
+        }
+        echo("experiment ${spec.name}: ${outcomes.count { !it.reused }} cell(s) ran here, ${outcomes.count { it.reused }} reused")
+        (setup.executor as? SlurmExecutor)?.lastJobId?.takeIf { executorOptions.detach }?.let {
+            echo("submitted Slurm job array $it; follow it with `ebm status ${runner.experimentDir(spec)}`")
+        }
+        echo("report: ${HtmlReport.write(runner.experimentDir(spec))}")
+        return failed
+    }
+
+    private fun fail(message: String): Nothing {
+        echo("error: $message", err = true)
+        throw ProgramResult(2)
     }
 }
 
@@ -125,11 +148,21 @@ class CheckCommand : CliktCommand(name = "check") {
 
 class ReportCommand : CliktCommand(name = "report") {
     override fun help(context: Context) =
-        "Write DIR/report.html from the run records in DIR (runs/<experiment>); works on partial runs too."
+        "Write DIR/report.html from the run records in DIR (runs/<experiment>); works on partial runs too. Each " +
+            "damaged cell (finished by its status, but with a missing or broken record) is printed, and the exit " +
+            "code is then 1."
 
     private val dir by argument(help = "an experiment directory, e.g. runs/quickstart").path(mustExist = true, canBeFile = false)
 
     override fun run() {
+        if (!Files.isRegularFile(dir.resolve(EXPERIMENT_FILE))) {
+            echo("error: $dir holds no experiment record ($EXPERIMENT_FILE); give the folder of one experiment, " +
+                "e.g. runs/quickstart", err = true)
+            throw ProgramResult(1)
+        }
         echo("report: ${HtmlReport.write(dir)}")
+        val damaged = RunRecords.damagedCells(dir)
+        damaged.forEach { (id, reason) -> echo("damaged cell $id: $reason (a rerun of the script recomputes it)", err = true) }
+        if (damaged.isNotEmpty()) throw ProgramResult(1)
     }
 }

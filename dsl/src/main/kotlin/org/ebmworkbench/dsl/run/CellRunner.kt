@@ -18,6 +18,9 @@ import org.ebmworkbench.reports.records.CellSummary
 import org.ebmworkbench.reports.records.DataSample
 import org.ebmworkbench.reports.records.DensityCurve
 import org.ebmworkbench.reports.records.DensityGrid
+import org.ebmworkbench.reports.records.FiniteOrNull
+import org.ebmworkbench.engine.energy.EnergyModel
+import org.ebmworkbench.engine.proposal.Proposal
 import org.ebmworkbench.engine.data.ToyDataset
 import org.ebmworkbench.engine.eval.GridResult
 import java.nio.file.Files
@@ -70,7 +73,42 @@ class CellRunner(
         val test = Tensors.fromRows(manager, data.test.toArray(), data.test.size(), data.test.dim())
         val evaluator = CellEvaluator(energy, proposal, test, cell.metrics, data.generator, cell.seed)
             .also { it.validate(data.train.dim()) }
-        val metricsLog = MetricsLog(writer, cell.metrics.map { it.name })
+        val metricsLog = MetricsLog(writer)
+        val trainer = trainer(data, energy, proposal, evaluator, metricsLog)
+        metricsLog.start(trainer.logColumns() + cell.metrics.map { it.name })
+        status = status.copy(totalSteps = trainer.totalSteps())
+        val result = trainer.train(manager)
+        metricsLog.flush()
+        // An interrupted cell has no result to keep: it is rerun from the start next time.
+        if (result.outcome() == TrainingResult.Outcome.INTERRUPTED) return finish(CellState.INTERRUPTED, step = result.steps())
+        val checkpoints = saveCheckpoints(result)
+        writeArtefacts(evaluator, data)
+        // A diverged cell's numbers stop at its first bad step: the parameters after it are not a result.
+        val lastStep = result.divergedAtStep() ?: result.steps()
+        val metrics = if (result.outcome() == TrainingResult.Outcome.COMPLETED) result.finalMetrics()
+        else cell.metrics.associate { it.name to Double.NaN }
+        val nonFinite = metrics.filterValues { !it.isFinite() }.mapValues { (_, v) ->
+            if (result.outcome() == TrainingResult.Outcome.DIVERGED) "not evaluated: training diverged at step $lastStep"
+            else FiniteOrNull.reason(v)!!
+        }
+        writer.writeSummary(CellSummary(
+            cellId = cell.id, experiment = cell.experiment, dataset = cell.dataset.label, method = cell.method,
+            variant = cell.variant,
+            seed = cell.seed, metrics = metrics, finalStep = lastStep, wallSeconds = result.wallSeconds(),
+            optimalLogLikelihood = data.optimalLogLikelihood,
+        ))
+        status = status.copy(checkpoints = checkpoints, nonFinite = nonFinite)
+        return when (result.outcome()) {
+            TrainingResult.Outcome.COMPLETED -> finish(CellState.DONE, step = lastStep)
+            TrainingResult.Outcome.DIVERGED -> finish(CellState.DIVERGED, step = lastStep,
+                error = "non-finite loss at step $lastStep", divergedAt = lastStep)
+            TrainingResult.Outcome.INTERRUPTED -> error("handled above")
+        }
+    }
+
+    private fun trainer(
+        data: CellData, energy: EnergyModel, proposal: Proposal, evaluator: CellEvaluator, metricsLog: MetricsLog,
+    ): Trainer {
         val t = cell.training
         val builder = Trainer.builder()
             .setEnergy(energy).setObjective(EngineFactory.objective(cell.objective, data.train)).optProposal(proposal)
@@ -79,7 +117,8 @@ class CellRunner(
             .addListener(object : TrainingListener {
                 override fun onLog(step: Long, totalSteps: Long, wallSeconds: Double, values: Map<String, Double>) {
                     metricsLog.log(step, wallSeconds, values)
-                    writeStatus(status.copy(step = step, totalSteps = totalSteps, wallSeconds = wallSeconds))
+                    status = status.copy(step = step, totalSteps = totalSteps, wallSeconds = wallSeconds)
+                    writeStatus(status)
                 }
 
                 override fun onEvaluation(step: Long, wallSeconds: Double, metrics: Map<String, Double>) =
@@ -93,15 +132,21 @@ class CellRunner(
                 "train.freshSamples needs a toy dataset generator; ${cell.dataset.label} is a fixed sample"))
         }
         listener?.let { builder.addListener(it) }
-        val trainer = builder.build()
-        status = status.copy(totalSteps = trainer.totalSteps())
-        val result = trainer.train(manager)
-        metricsLog.flush()
-        // An interrupted cell has no result to keep: it is rerun from the start next time.
-        if (result.outcome() == TrainingResult.Outcome.INTERRUPTED) return finish(CellState.INTERRUPTED, step = result.steps())
+        return builder.build()
+    }
 
-        Checkpoints.save(dir.resolve(CHECKPOINT_DIR).resolve(FINAL_CHECKPOINT), result.parameters())
-        result.emaParameters()?.let { Checkpoints.save(dir.resolve(CHECKPOINT_DIR).resolve(EMA_CHECKPOINT), it) }
+    /** Saves the final (and EMA) parameters; returns each file, relative to the cell folder, with its size. */
+    private fun saveCheckpoints(result: TrainingResult): Map<String, Long> {
+        val files = linkedMapOf("$CHECKPOINT_DIR/$FINAL_CHECKPOINT" to result.parameters())
+        result.emaParameters()?.let { files["$CHECKPOINT_DIR/$EMA_CHECKPOINT"] = it }
+        return files.mapValues { (name, parameters) ->
+            val file = dir.resolve(name)
+            Checkpoints.save(file, parameters)
+            Files.size(file)
+        }
+    }
+
+    private fun writeArtefacts(evaluator: CellEvaluator, data: CellData) {
         evaluator.lastGrid?.let { grid ->
             if (grid.dim() == 2) {
                 writer.writeDensity(DensityGrid(-grid.box(), grid.box(), -grid.box(), grid.box(), grid.resolution(),
@@ -112,20 +157,6 @@ class CellRunner(
             status = status.copy(warnings = status.warnings + grid.warnings())
         }
         if (data.train.dim() == 2) writer.writeDataSample(dataSample(data))
-        val metrics = if (result.outcome() == TrainingResult.Outcome.COMPLETED) result.finalMetrics()
-        else cell.metrics.associate { it.name to Double.NaN }
-        writer.writeSummary(CellSummary(
-            cellId = cell.id, experiment = cell.experiment, dataset = cell.dataset.label, method = cell.method,
-            variant = cell.variant,
-            seed = cell.seed, metrics = metrics, finalStep = result.steps(), wallSeconds = result.wallSeconds(),
-            optimalLogLikelihood = data.optimalLogLikelihood,
-        ))
-        return when (result.outcome()) {
-            TrainingResult.Outcome.COMPLETED -> finish(CellState.DONE, step = result.steps())
-            TrainingResult.Outcome.DIVERGED -> finish(CellState.DIVERGED, step = result.steps(),
-                error = "non-finite loss at step ${result.divergedAtStep()}", divergedAt = result.divergedAtStep())
-            TrainingResult.Outcome.INTERRUPTED -> error("handled above")
-        }
     }
 
     /** The grid's points are `linspace(−box, box, resolution)`, the convention of [DensityCurve]. */
@@ -146,14 +177,9 @@ class CellRunner(
         val now = Instant.now()
         status = status.copy(state = state, step = step, error = error, divergedAtStep = divergedAt,
             updatedAt = now.toString(), wallSeconds = (now.toEpochMilli() - started.toEpochMilli()) / 1000.0)
-        // File channels refuse to write on an interrupted thread (ClosedByInterruptException), and the end of an
-        // interrupted cell must still be recorded: write with the flag cleared, then restore it.
-        val interrupted = Thread.interrupted()
-        try {
-            writeStatus(status)
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt()
-        }
+        // Records are written through streams that an interrupt does not abort (AtomicFiles), so the end of an
+        // interrupted cell is recorded too.
+        writeStatus(status)
         return status
     }
 

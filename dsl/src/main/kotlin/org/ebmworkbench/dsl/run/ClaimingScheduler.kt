@@ -31,11 +31,13 @@ class ClaimingScheduler(
     }
 
     /**
-     * Runs or waits for every job; [finished] gives a cell's status when it needs no rerun. Returns a result for every
+     * Runs or waits for every job; [finished] gives a cell's status when it needs no rerun; [prepare] is applied to
+     * each job once it is claimed, before the executor gets it. Returns a result for every
      * job that finished, ran here, or (detached) was submitted, by cell id.
      */
     fun run(
         executor: Executor, jobs: List<CellJob>, listener: ExecutionListener, finished: (Path) -> CellStatus?,
+        prepare: (CellJob) -> Unit = {},
     ): Map<String, Result> {
         val results = LinkedHashMap<String, Result>()
         val heartbeat = Executors.newSingleThreadScheduledExecutor { r -> Thread(r, "ebm-claim-heartbeat").apply { isDaemon = true } }
@@ -49,6 +51,7 @@ class ClaimingScheduler(
                 val (claimed, held) = claimAll(open, results, finished)
                 mine.addAll(claimed.map { it.dir })
                 if (claimed.isNotEmpty()) {
+                    claimed.forEach(prepare)
                     executor.run(claimed, listener).forEach { results[it.cellId] = Result(it, reused = false) }
                     claimed.forEach { claims.release(it.dir, owner); mine.remove(it.dir) }
                 }

@@ -26,6 +26,9 @@ interface Executor {
      */
     fun run(jobs: List<CellJob>, listener: ExecutionListener): List<CellStatus>
 
-    /** Asks the running cells to stop (each records itself as interrupted) and starts no new one. Idempotent. */
-    fun stop()
+    /**
+     * Asks the running cells to stop (each records itself as interrupted) and starts no new one; cells not started yet
+     * keep their `pending` status. Idempotent. Returns how many running cells it stopped.
+     */
+    fun stop(): Int
 }

@@ -33,8 +33,10 @@ class InProcessExecutor(
         return statuses
     }
 
-    override fun stop() {
+    override fun stop(): Int {
         stopped = true
-        worker?.interrupt()
+        val running = worker ?: return 0
+        running.interrupt()
+        return 1
     }
 }

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit
  * - The child reads its standard input and stops (recording `interrupted`) when it closes, which happens when this
  *   JVM dies for any reason, kill -9 included; so no orphan keeps running and a rerun redoes exactly those cells.
  * - A child that dies without recording an end (killed, out of native memory, JVM crash) is recorded as failed
- *   here, with its exit code and the last lines of its log.
+ *   here, with its exit code and the last lines of its log; one stopped by [stop] as interrupted, with the last step
+ *   its status recorded.
  *
  * @param cellCommand the command that runs `ebm cell`, without its arguments; by default this JVM's java and
  *   classpath with [childJvmOptions].
@@ -65,14 +66,16 @@ class LocalExecutor(
         }
     }
 
-    override fun stop() {
+    override fun stop(): Int {
         stopped = true
-        live.forEach { it.destroy() } // SIGTERM: the child's shutdown hook records `interrupted`
+        val running = live.toList()
+        running.forEach { it.destroy() } // SIGTERM: the child's shutdown hook records `interrupted`
         val deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_GRACE_SECONDS)
         for (p in live) {
             val left = deadline - System.nanoTime()
             if (left <= 0 || !p.waitFor(left, TimeUnit.NANOSECONDS)) p.destroyForcibly()
         }
+        return running.size
     }
 
     private fun runCell(job: CellJob, threads: Int, listener: ExecutionListener): CellStatus {
@@ -95,7 +98,8 @@ class LocalExecutor(
             live -= process
         }
         val status = RunRecords.readStatus(job.dir)
-        val final = if (status != null && status.state != CellState.RUNNING) status else recordDeath(job, status, exit, log)
+        val ended = status != null && status.state != CellState.RUNNING && status.state != CellState.PENDING
+        val final = if (ended) status!! else recordDeath(job, status, exit, log)
         listener.cellFinished(job, final)
         return final
     }

@@ -57,4 +57,66 @@ class CliTest : FunSpec({
         out shouldContain "checkerboard("
         out shouldContain "snl("
     }
+
+    fun fineScript(): java.nio.file.Path = Files.createTempFile("fine", ".ebm.kts").also {
+        Files.writeString(it, "experiment(\"fine\") { datasets(normal1d(n = 200, nTest = 100)); energy = mlp(8); " +
+            "objective = energyDiscrepancy(); train { steps = 20; batch = 32 }; " +
+            "metrics(testLogLikelihoodGrid(resolution = 20)); method(\"a\") { }; method(\"b\") { train { steps = 30 } } }\n")
+    }
+
+    test("run with --out on a file, or on a folder that cannot be made, prints one line naming it and exits 2") {
+        val file = Files.createTempFile("not-a-folder", ".txt")
+        for ((out, cause) in listOf(file.toString() to "is a file", "/proc/ebm-no-such-folder/runs" to "/proc/ebm-no-such-folder")) {
+            val (_, err) = capture {
+                shouldThrow<ProgramResult> {
+                    ebm().parse(listOf("run", fineScript().toString(), "--out", out, "--device", "cpu"))
+                }.statusCode shouldBe 2
+            }
+            val lines = err.lines().filter { it.isNotBlank() }
+            lines.size shouldBe 1
+            lines.single() shouldContain "error: --out"
+            lines.single() shouldContain cause
+        }
+    }
+
+    test("an I/O failure is described in one line with its path and cause (a full disk)") {
+        val e = java.nio.file.FileSystemException("/data/runs/x/status.json", null, "No space left on device")
+        OutputFolder.describe(e) shouldBe "/data/runs/x/status.json: No space left on device"
+    }
+
+    test("report on a folder without an experiment record says so and exits 1") {
+        val empty = Files.createTempDirectory("no-experiment")
+        val (_, err) = capture {
+            shouldThrow<ProgramResult> { ebm().parse(listOf("report", empty.toString())) }.statusCode shouldBe 1
+        }
+        err shouldContain "holds no experiment record"
+        Files.exists(empty.resolve("report.html")) shouldBe false
+    }
+
+    test("a damaged finished cell is reported by `ebm report` (exit 1) and rerun by `ebm run`, which says why") {
+        val script = fineScript()
+        val runs = Files.createTempDirectory("damage")
+        val args = listOf("run", script.toString(), "--out", runs.toString(), "--device", "cpu", "--workers", "2")
+        capture { ebm().parse(args) }
+        val exp = runs.resolve("fine")
+        val cells = Files.list(exp).use { s -> s.filter { Files.isDirectory(it) }.toList() }.sortedBy { it.fileName }
+        cells.size shouldBe 2
+        val summary = cells[0].resolve("summary.json")
+        Files.writeString(summary, Files.readString(summary).take(20)) // truncated
+        Files.delete(cells[1].resolve("metrics.csv"))
+
+        val (_, reportErr) = capture {
+            shouldThrow<ProgramResult> { ebm().parse(listOf("report", exp.toString())) }.statusCode shouldBe 1
+        }
+        reportErr shouldContain "damaged cell ${cells[0].fileName}: summary.json unreadable"
+        reportErr shouldContain "damaged cell ${cells[1].fileName}: metrics.csv missing"
+
+        val (out, err) = capture { ebm().parse(args) }
+        err shouldContain "cell ${cells[0].fileName}: summary.json unreadable"
+        err shouldContain "cell ${cells[1].fileName}: metrics.csv missing: rerunning"
+        out shouldContain "0 already finished"
+        capture { ebm().parse(listOf("report", exp.toString())) } // exits 0: nothing damaged any more
+        val (again, _) = capture { ebm().parse(args) }
+        again shouldContain "2 already finished"
+    }
 })

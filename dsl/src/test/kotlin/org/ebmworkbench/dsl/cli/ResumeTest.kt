@@ -5,6 +5,9 @@ import io.kotest.engine.spec.tempdir
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
 import org.ebmworkbench.reports.records.CellState
+import org.ebmworkbench.reports.records.MetricsTable
+import io.kotest.matchers.longs.shouldBeGreaterThanOrEqual
+import io.kotest.matchers.longs.shouldBeInRange
 import org.ebmworkbench.reports.records.CellStatus
 import org.ebmworkbench.reports.records.RecordJson
 import java.nio.file.Files
@@ -74,6 +77,10 @@ class ResumeTest : FunSpec({
         first.destroy() // SIGTERM, as Ctrl-C would
         first.waitFor(90, TimeUnit.SECONDS) shouldBe true
         status("slow")!!.state shouldBe CellState.INTERRUPTED
+        // The last step it completed: at or after its last metrics row (logged every 10 steps), before the next.
+        val slowDir = runs.resolve("resume").resolve(statuses().entries.first { it.value.method == "slow" }.key)
+        val lastRow = MetricsTable.read(slowDir.resolve("metrics.csv")).column("step")!!.last().toLong()
+        (status("slow")!!.step - lastRow) shouldBeInRange 0L..9L
 
         val second = ebmRun()
         awaitUntil("the slow cell to train again", 180) {
@@ -86,6 +93,7 @@ class ResumeTest : FunSpec({
         // The cell JVM sees its standard input close and stops, recording itself as interrupted.
         cellJvms.forEach { it.onExit().get(90, TimeUnit.SECONDS) }
         awaitUntil("the orphaned cell to record itself", 30) { status("slow")?.state == CellState.INTERRUPTED }
+        status("slow")!!.step shouldBeGreaterThanOrEqual 100L
         status("quick")!!.updatedAt shouldBe quickFinishedAt
 
         writeScript(slowSteps = 40) // a changed value: a new cell for "slow", the same one for "quick"

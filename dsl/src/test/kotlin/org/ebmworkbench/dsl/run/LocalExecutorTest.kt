@@ -16,6 +16,9 @@ import org.ebmworkbench.dsl.spec.normal1d
 import org.ebmworkbench.dsl.spec.testLogLikelihoodGrid
 import org.ebmworkbench.dsl.spec.uniformBox
 import org.ebmworkbench.reports.records.CellState
+import org.ebmworkbench.reports.records.MetricsTable
+import org.ebmworkbench.reports.records.RunRecords
+import io.kotest.matchers.longs.shouldBeInRange
 import java.nio.file.Files
 
 /** Cells in their own JVMs: outcomes and reasons recorded per cell, logs kept, the grid never stops for one cell. */
@@ -59,6 +62,39 @@ class LocalExecutorTest : FunSpec({
         again.getValue("normal_1d/plain").reused shouldBe true
         again.getValue("huge/plain").reused shouldBe true
         again.getValue("huge/fails").reused shouldBe false
+    }
+
+    test("stopped at random points: the running cell records its last completed step, the queued ones stay pending") {
+        val random = java.util.Random(18)
+        repeat(2) { trial ->
+            val runs = tempdir().toPath()
+            val spec = buildExperiment("stopped") {
+                datasets(normal1d(n = 200, nTest = 100))
+                seeds(0, 1, 2)
+                energy = mlp(8)
+                objective = energyDiscrepancy()
+                train { steps = 1_000_000; batch = 32; logEvery = 7; evaluateEvery = 1_000_000 }
+                metrics(testLogLikelihoodGrid(resolution = 20))
+            }
+            val executor = LocalExecutor(workers = 1, device = "cpu", threadsPerCell = 1)
+            val delay = 2_000L + random.nextInt(4_000)
+            val stopper = object : ExecutionListener {
+                override fun cellStarted(job: CellJob) {
+                    Thread { Thread.sleep(delay); executor.stop() }.start()
+                }
+            }
+            val ran = ExperimentRunner(runs, executor).run(spec, stopper)
+            val dirs = spec.cells().map { runs.resolve("stopped").resolve(it.id) }
+            val states = dirs.map { RunRecords.readStatus(it).shouldNotBeNull() }
+            withClue("trial $trial, stopped after $delay ms: ${states.map { "${it.state} ${it.step}" }}") {
+                ran.size shouldBe 1
+                states[0].state shouldBe CellState.INTERRUPTED
+                states.drop(1).forEach { it.state shouldBe CellState.PENDING }
+                // Rows are logged every 7 steps, and the cell stops between two of them.
+                val lastRow = MetricsTable.read(dirs[0].resolve("metrics.csv")).column("step")?.lastOrNull()?.toLong() ?: 0L
+                (states[0].step - lastRow) shouldBeInRange 0L..6L
+            }
+        }
     }
 
     test("cells share the cores: cores / workers PyTorch threads each, all of them for a lone cell") {

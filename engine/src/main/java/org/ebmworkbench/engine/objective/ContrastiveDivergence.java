@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -183,6 +184,13 @@ public final class ContrastiveDivergence implements Objective {
     /** Noise in the batch's data type, so that chains started from it and from the data mix in one tensor. */
     private NDArray uniformNoise(NDManager m, Shape shape, DataType type) {
         return m.randomUniform((float) noiseLow, (float) noiseHigh, shape, type);
+    }
+
+    @Override
+    public List<String> diagnosticNames() {
+        List<String> names = new ArrayList<>(List.of("energy_gap"));
+        SAMPLER_DIAGNOSTICS.stream().filter(sampler.diagnosticNames()::contains).forEach(names::add);
+        return List.copyOf(names);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.ebmworkbench.engine.objective;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,6 +44,11 @@ public final class DenoisingScoreMatching implements Objective {
         NDArray residual = g.neg().add(eps.div(sigma));
         NDArray loss = ScoreEvaluation.squaredNorms(residual).mul(0.5).mean();
         return new Loss(loss, Map.of("grad_sq", ScoreEvaluation.squaredNorms(g).mean().stopGradient()));
+    }
+
+    @Override
+    public List<String> diagnosticNames() {
+        return List.of("grad_sq");
     }
 
     @Override

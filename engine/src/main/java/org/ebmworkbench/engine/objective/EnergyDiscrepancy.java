@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 import java.util.Map;
 import org.ebmworkbench.engine.tensor.Tensors;
 
@@ -105,6 +106,11 @@ public final class EnergyDiscrepancy implements Objective {
             logits = NDArrays.concat(new NDList(logits, stabiliser), 1);
         }
         return Tensors.logSumExp(logits, 1);
+    }
+
+    @Override
+    public List<String> diagnosticNames() {
+        return List.of("energy_gap");
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.ebmworkbench.engine.objective;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +49,11 @@ public final class ExactScoreMatching implements Objective {
         return new Loss(loss, Map.of(
                 "grad_sq", gradSq.mean().stopGradient(),
                 "laplacian", laplacian.mean().stopGradient()));
+    }
+
+    @Override
+    public List<String> diagnosticNames() {
+        return List.of("grad_sq", "laplacian");
     }
 
     @Override

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import java.util.List;
 import java.util.Map;
 import org.ebmworkbench.engine.proposal.Proposal;
 import org.ebmworkbench.engine.tensor.Tensors;
@@ -50,6 +51,11 @@ public final class LogImportanceSampling implements Objective {
         return new Loss(loss, Map.of(
                 "log_z", logZ.stopGradient(),
                 "ess", Tensors.effectiveSampleSize(logWeights.stopGradient())));
+    }
+
+    @Override
+    public List<String> diagnosticNames() {
+        return List.of("ess", "log_z");
     }
 
     @Override

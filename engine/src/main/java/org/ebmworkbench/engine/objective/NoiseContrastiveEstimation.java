@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
+import java.util.List;
 import java.util.Map;
 import org.ebmworkbench.engine.proposal.Proposal;
 import org.ebmworkbench.engine.tensor.Parameters;
@@ -85,6 +86,11 @@ public final class NoiseContrastiveEstimation implements Objective {
         return new Loss(loss, Map.of(
                 "accuracy", correct.div(logits.size()).stopGradient(),
                 "c", c.stopGradient()));
+    }
+
+    @Override
+    public List<String> diagnosticNames() {
+        return List.of("accuracy", "c");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.ebmworkbench.engine.objective;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
 import org.ebmworkbench.engine.tensor.Parameters;
 
 /**
@@ -38,6 +39,12 @@ public interface Objective {
 
     /** The loss on {@code batch} (N x D). {@code context.parameters()} holds energy and objective parameters. */
     Loss loss(ObjectiveContext context, NDArray batch);
+
+    /**
+     * The names of the diagnostics {@link #loss} reports, every step the same. Known before training, so that a run's
+     * log has a fixed set of columns from its first row.
+     */
+    List<String> diagnosticNames();
 
     /** One line with the hyper-parameters, for logs and reports. */
     String describe();

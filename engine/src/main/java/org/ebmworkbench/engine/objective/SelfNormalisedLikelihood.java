@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import java.util.List;
 import java.util.Map;
 import org.ebmworkbench.engine.proposal.Proposal;
 import org.ebmworkbench.engine.tensor.Parameters;
@@ -86,6 +87,11 @@ public final class SelfNormalisedLikelihood implements Objective {
                 "ess", Tensors.effectiveSampleSize(logWeights.stopGradient()),
                 "log_z", logZWithBias.add(b).stopGradient(),
                 "b", b.stopGradient()));
+    }
+
+    @Override
+    public List<String> diagnosticNames() {
+        return List.of("b", "ess", "log_z");
     }
 
     @Override

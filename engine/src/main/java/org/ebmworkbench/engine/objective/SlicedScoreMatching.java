@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -86,6 +87,11 @@ public final class SlicedScoreMatching implements Objective {
             return manager.randomNormal(0f, 1f, shape, type);
         }
         return manager.randomInteger(0, 2, shape, DataType.INT32).toType(type, false).mul(2).sub(1);
+    }
+
+    @Override
+    public List<String> diagnosticNames() {
+        return List.of("grad_sq");
     }
 
     @Override

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.util.List;
 import org.ebmworkbench.engine.energy.EnergyModel;
 import org.ebmworkbench.engine.tensor.Parameters;
 
@@ -93,6 +94,12 @@ public final class GibbsSampler implements Sampler {
             throw new IllegalArgumentException(NAME + ": start states must be binary (every entry 0 or 1), but "
                     + nonBinary + " of " + x.size() + " entries are not");
         }
+    }
+
+    /** Gibbs never computes ∇ₓE, so it has no {@code grad_norm}. */
+    @Override
+    public List<String> diagnosticNames() {
+        return List.of(SamplerResult.ACCEPTANCE_RATE, SamplerResult.ENERGY_GAP);
     }
 
     @Override

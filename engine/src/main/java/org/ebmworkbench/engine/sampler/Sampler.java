@@ -2,6 +2,7 @@ package org.ebmworkbench.engine.sampler;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 import org.ebmworkbench.engine.energy.EnergyModel;
 import org.ebmworkbench.engine.tensor.Parameters;
 
@@ -21,6 +22,14 @@ public interface Sampler {
 
     /** Runs {@code steps} transitions from {@code start}; the new states are created in {@code manager}. */
     SamplerResult run(EnergyModel energy, Parameters params, NDArray start, int steps, NDManager manager);
+
+    /**
+     * The names of the diagnostics {@link #run} reports, known before it runs: by default those of a gradient-based
+     * sampler ({@link SamplerResult#ACCEPTANCE_RATE}, {@link SamplerResult#ENERGY_GAP}, {@link SamplerResult#GRAD_NORM}).
+     */
+    default List<String> diagnosticNames() {
+        return List.of(SamplerResult.ACCEPTANCE_RATE, SamplerResult.ENERGY_GAP, SamplerResult.GRAD_NORM);
+    }
 
     /** One line with the hyper-parameters. */
     String describe();

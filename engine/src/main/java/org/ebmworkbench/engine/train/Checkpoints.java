@@ -2,10 +2,12 @@ package org.ebmworkbench.engine.train;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 import org.ebmworkbench.engine.tensor.Parameters;
 
 /**
@@ -18,9 +20,14 @@ public final class Checkpoints {
     public static void save(Path file, Parameters params) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        // Not Files.createTempFile (mode 0600): the checkpoint gets the user's umask like every other record.
+        Path tmp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            Files.write(tmp, params.toNDList().encode());
+            // A FileOutputStream, not an NIO channel, so that an interrupt does not abort the write.
+            try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+                out.write(params.toNDList().encode());
+                out.getFD().sync();
+            }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);

@@ -36,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  * DJL creates the Adam moments lazily on the first update and they must outlive the step.
  */
 public final class Trainer {
+    /** The name of the mean training loss in {@link TrainingListener#onLog}. */
+    public static final String LOSS = "loss";
+
     private final EnergyModel energy;
     private final Objective objective;
     private final @Nullable Proposal proposal;
@@ -81,6 +84,16 @@ public final class Trainer {
         }
         long perEpoch = freshSamples != null ? 1 : (data.size() + Math.min(batchSize, data.size()) - 1) / Math.min(batchSize, data.size());
         return perEpoch * epochs;
+    }
+
+    /**
+     * The names of the values {@link TrainingListener#onLog} reports, known before training: {@code loss}, then the
+     * objective's diagnostics in sorted order.
+     */
+    public List<String> logColumns() {
+        List<String> columns = new ArrayList<>(List.of(LOSS));
+        objective.diagnosticNames().stream().sorted().forEach(columns::add);
+        return List.copyOf(columns);
     }
 
     /** Trains from freshly initialised parameters, all created in {@code manager} (which picks the device). */
@@ -163,7 +176,7 @@ public final class Trainer {
                         break;
                     }
                     Map<String, Double> values = new LinkedHashMap<>();
-                    values.put("loss", sum / count);
+                    values.put(LOSS, sum / count);
                     values.putAll(new java.util.TreeMap<>(diagnostics));
                     for (TrainingListener l : listeners) {
                         l.onLog(step, total, wall, values);

@@ -64,6 +64,27 @@ class GradientContractSpec : FunSpec({
             .also { params.arrays().forEach(Autograd::zeroGradient) }
     }
 
+    // The run's log takes its columns from diagnosticNames() before the first step: a diagnostic not declared would
+    // be refused there, and a declared one never reported would leave an empty column.
+    for (entry in Registry.objectives) {
+        entryTest(entry, "reports exactly the diagnostics it declares, each a scalar") {
+            TestSupport.withManager { m ->
+                TestSupport.seed(17)
+                val q = DiagonalGaussianProposal(m, doubleArrayOf(0.0, 0.0), doubleArrayOf(1.5, 1.5))
+                val objective = entry.make()
+                val energyParams = mlp.initialize(m)
+                val params = energyParams.plus(objective.initialize(ObjectiveContext(mlp, energyParams, q, m, 0))).toFloat64()
+                val context = ObjectiveContext(mlp, params, q, m, 0)
+                val x = batch(m)
+                objective.beforeStep(context, x)
+                val diagnostics = Engine.getInstance().newGradientCollector().use { objective.loss(context, x).diagnostics() }
+                diagnostics.keys shouldBe objective.diagnosticNames().toSet()
+                objective.diagnosticNames().size shouldBe diagnostics.size
+                diagnostics.values.forEach { it.shape shouldBe Shape() }
+            }
+        }
+    }
+
     for ((energyName, energy) in listOf<Pair<String, EnergyModel>>("MLP 2-3-1" to mlp, "quadratic" to quadratic)) {
         for (entry in Registry.objectives) {
             entryTest(entry, "on the $energyName energy: autograd gradient = central finite differences") {

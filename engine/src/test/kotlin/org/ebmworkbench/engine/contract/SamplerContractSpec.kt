@@ -107,6 +107,7 @@ class SamplerContractSpec : FunSpec({
                 Tensors.scalar(r.diagnostic(SamplerResult.ACCEPTANCE_RATE)) shouldBeGreaterThan 0.0
                 Tensors.scalar(r.diagnostic(SamplerResult.ENERGY_GAP)) shouldBeLessThan 0.0
                 Tensors.scalar(r.diagnostic(SamplerResult.GRAD_NORM)) shouldBeGreaterThan 0.0
+                r.diagnostics().keys shouldBe sampler.diagnosticNames().toSet()
                 r.secondsPerStep() shouldBeGreaterThan 0.0
             }
         }
@@ -125,6 +126,7 @@ class SamplerContractSpec : FunSpec({
                 Tensors.scalar(r.diagnostic(SamplerResult.ACCEPTANCE_RATE)) shouldBe 1.0
                 Tensors.scalar(r.diagnostic(SamplerResult.ENERGY_GAP)) shouldBeLessThan 0.0
                 r.diagnostics() shouldNotContainKey SamplerResult.GRAD_NORM
+                r.diagnostics().keys shouldBe sampler.diagnosticNames().toSet()
                 r.secondsPerStep() shouldBeGreaterThan 0.0
             }
         }

@@ -25,6 +25,7 @@ class TrainerSpec : FunSpec({
     class PoisonedObjective(private val badFrom: Long) : Objective {
         override fun name() = "poisoned"
         override fun describe() = "mean energy, NaN from step $badFrom"
+        override fun diagnosticNames() = emptyList<String>()
         override fun loss(context: ObjectiveContext, batch: NDArray): Loss {
             val e = context.energy().energy(context.parameters(), batch).mean()
             return Loss(if (context.step() >= badFrom) e.mul(Float.NaN) else e, mapOf())

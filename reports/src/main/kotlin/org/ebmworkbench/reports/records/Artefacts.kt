@@ -6,7 +6,7 @@ import kotlinx.serialization.Serializable
  * A 2-D model log-density on a regular grid (`artefacts/density.json`). [logDensity] holds
  * `resolution * resolution` values in row-major order: row index = y (row 0 at [yMin], going up),
  * column index = x (column 0 at [xMin]). Cell centres or corners are the writer's convention; the report
- * only needs the box.
+ * only needs the box. A non-finite value (a diverged model) is written as `null` and read as NaN.
  */
 @Serializable
 data class DensityGrid(
@@ -15,7 +15,7 @@ data class DensityGrid(
     val yMin: Double,
     val yMax: Double,
     val resolution: Int,
-    val logDensity: List<Double>,
+    val logDensity: List<@Serializable(with = FiniteOrNull::class) Double>,
 ) {
     init {
         require(resolution > 0) { "resolution must be positive, was $resolution" }
@@ -47,8 +47,8 @@ data class DataSample(val points: List<List<Double>>) {
 data class DensityCurve(
     val xMin: Double,
     val xMax: Double,
-    val logDensity: List<Double>,
-    val reference: List<Double>? = null,
+    val logDensity: List<@Serializable(with = FiniteOrNull::class) Double>,
+    val reference: List<@Serializable(with = FiniteOrNull::class) Double>? = null,
 ) {
     init {
         require(logDensity.size >= 2) { "logDensity needs at least 2 points, has ${logDensity.size}" }

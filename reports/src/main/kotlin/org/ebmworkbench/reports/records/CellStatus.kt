@@ -19,6 +19,11 @@ enum class CellState {
  * the cell progresses. Timestamps are ISO-8601 strings; [wallSeconds] is the training wall time so far.
  * [dataset], [method] (the row label of the cell's setting, e.g. `ed t=1`) and [variant] (axis → value label of
  * the grid, e.g. `method → ed, t → 1`) place the cell in the comparison even when it never finished.
+ *
+ * [step] is the last optimiser step the cell completed; for a diverged cell, its first step with a non-finite loss.
+ * [checkpoints] maps each checkpoint file of a finished cell (relative to its folder) to its size in bytes, so that a
+ * rerun can tell a complete cell from a damaged one. [nonFinite] gives, for each final metric written as `null` in
+ * summary.json, why: `NaN`, `Infinity`, `-Infinity`, or that it was not evaluated.
  * [slurm] is set when the cell runs as a Slurm array task (null for local cells).
  */
 @Serializable
@@ -42,5 +47,7 @@ data class CellStatus(
     val gitCommit: String? = null,
     val versions: Map<String, String> = emptyMap(),
     val warnings: List<String> = emptyList(),
+    val checkpoints: Map<String, Long> = emptyMap(),
+    val nonFinite: Map<String, String> = emptyMap(),
     val slurm: SlurmTask? = null,
 )

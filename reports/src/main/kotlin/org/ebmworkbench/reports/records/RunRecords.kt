@@ -39,10 +39,7 @@ object RunRecords {
         val problems = mutableListOf<String>()
         if (!dir.isDirectory()) return ExperimentRun(null, emptyList(), listOf("experiment directory $dir does not exist"))
         val record = readJson(dir, EXPERIMENT_FILE, ExperimentRecord.serializer(), "experiment", problems, true)
-        val cellDirs = Files.list(dir).use { stream ->
-            stream.filter { it.isDirectory() && (it.resolve(CellRecordWriter.SPEC_FILE).isRegularFile() || it.resolve(CellRecordWriter.STATUS_FILE).isRegularFile()) }
-                .toList()
-        }
+        val cellDirs = cellDirs(dir)
         val order = record?.cellIds.orEmpty().withIndex().associate { (i, id) -> id to i }
         val sorted = cellDirs.sortedWith(compareBy<Path>({ order[it.name] ?: Int.MAX_VALUE }, { it.name }))
         val cells = sorted.map { readCell(it, problems) }
@@ -52,6 +49,21 @@ object RunRecords {
         }
         return ExperimentRun(record, cells, problems)
     }
+
+    /**
+     * The cells under [dir] whose status says finished but whose records are damaged ([CellVerdict.Damaged]), by id,
+     * with what is wrong.
+     */
+    fun damagedCells(dir: Path): Map<String, String> = cellDirs(dir).mapNotNull { cell ->
+        (CellVerdict.verify(cell) as? CellVerdict.Damaged)?.let { cell.name to it.reason }
+    }.toMap()
+
+    private fun cellDirs(dir: Path): List<Path> = Files.list(dir).use { stream ->
+        stream.filter {
+            it.isDirectory() && (it.resolve(CellRecordWriter.SPEC_FILE).isRegularFile() ||
+                it.resolve(CellRecordWriter.STATUS_FILE).isRegularFile())
+        }.toList()
+    }.sortedBy { it.name }
 
     /** The cell's `status.json`, or null when it is missing or unreadable (a cell being written or never started). */
     fun readStatus(cellDir: Path): CellStatus? = runCatching {

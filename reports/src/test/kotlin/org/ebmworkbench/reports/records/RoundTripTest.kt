@@ -6,6 +6,7 @@ import io.kotest.engine.spec.tempdir
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.string.shouldNotContain
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
 import java.nio.file.Files
@@ -40,7 +41,13 @@ class RoundTripTest : FunSpec({
 
         Files.readString(dir.resolve("c1/metrics.csv")) shouldBe "step,wall_seconds,loss,ess\n0,0.5,NaN,\n100,1.25,1.5,0.25\n"
         Files.readString(dir.resolve("c1/status.json")) shouldContain "\"state\": \"diverged\""
-        Files.readString(dir.resolve("c1/summary.json")) shouldContain "NaN"
+        // Strict JSON: non-finite values are written as null (and read back as NaN).
+        for (f in listOf("c1/summary.json", "c1/artefacts/density.json")) {
+            val text = Files.readString(dir.resolve(f))
+            text shouldContain "null"
+            text shouldNotContain "NaN"
+            text shouldNotContain "Infinity"
+        }
 
         val run = RunRecords.readExperiment(dir)
         run.problems.shouldBeEmpty()
@@ -50,8 +57,8 @@ class RoundTripTest : FunSpec({
         cell.id shouldBe "c1"
         cell.spec shouldBe spec
         cell.status shouldBe status
-        cell.summary shouldBe summary
-        cell.density shouldBe density
+        cell.summary shouldBe summary.copy(metrics = summary.metrics.mapValues { if (it.value.isFinite()) it.value else Double.NaN })
+        cell.density shouldBe density.copy(logDensity = density.logDensity.map { if (it.isFinite()) it else Double.NaN })
         cell.data shouldBe data
         cell.metrics shouldBe MetricsTable(
             listOf("step", "wall_seconds", "loss", "ess"),

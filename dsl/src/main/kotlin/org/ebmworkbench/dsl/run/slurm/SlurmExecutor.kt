@@ -67,9 +67,10 @@ class SlurmExecutor(
         return if (detach) pending else watch(jobs, jobId, listener)
     }
 
-    /** Stops watching; the submitted tasks keep running under Slurm. */
-    override fun stop() {
+    /** Stops watching; the submitted tasks keep running under Slurm, so no cell is stopped (returns 0). */
+    override fun stop(): Int {
         stopped = true
+        return 0
     }
 
     /** Writes the specs, manifest and batch script into [submission] and submits the array held; its job id. */

@@ -38,7 +38,9 @@ object SlurmOutcome {
             ?: CellStatus(cellId = cellDir.name, experiment = cellDir.parent.name, state = CellState.PENDING)
         val exit = runCatching { Files.readString(cellDir.resolve(SbatchScript.EXIT_MARKER)).trim().toInt() }.getOrNull()
         val dropped = task == null && exit == null && arrayListed && last.state == CellState.PENDING
-        val slurmState = task?.state?.substringBefore(' ') ?: exit?.let { if (it == 0) "COMPLETED" else "FAILED" }
+        // A task still listed as running (or completing) whose JVM has written its exit marker has ended: the marker says how.
+        val ended = task?.takeUnless { it.live && exit != null }?.state?.substringBefore(' ')
+        val slurmState = ended ?: exit?.let { if (it == 0) "COMPLETED" else "FAILED" } ?: task?.state
             ?: if (dropped) "CANCELLED" else null
         val reason = task?.reason ?: if (dropped) DROPPED_REASON else null
         val seen = (last.slurm ?: SlurmTask(arrayJobId = "?", taskId = -1))

@@ -37,11 +37,13 @@ class SlurmOutcomeTest : FunSpec({
         }
     }
 
-    test("a cell that recorded its end keeps it; Slurm's state is added") {
+    test("a cell that recorded its end keeps it; Slurm's state is added, the exit marker's while Slurm still lists it") {
         val status = SlurmOutcome.record(cell(CellState.DONE, exitMarker = 0), TaskState(3, "COMPLETING", null))
         status.state shouldBe CellState.DONE
         status.error shouldBe null
-        status.slurm!!.state shouldBe "COMPLETING"
+        status.slurm!!.state shouldBe "COMPLETED"
+        SlurmOutcome.record(cell(CellState.DONE, exitMarker = 1), TaskState(3, "RUNNING", null)).slurm!!.state shouldBe "FAILED"
+        SlurmOutcome.record(cell(CellState.DONE, exitMarker = 0), TaskState(3, "COMPLETED", null)).slurm!!.state shouldBe "COMPLETED"
         SlurmOutcome.record(cell(CellState.DONE, exitMarker = 0), null).slurm!!.state shouldBe "COMPLETED"
     }
 
