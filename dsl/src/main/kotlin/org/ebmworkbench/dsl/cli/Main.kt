@@ -16,5 +16,5 @@ class Ebm : CliktCommand(name = "ebm") {
 fun main(args: Array<String>) {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline") ?: "true")
     System.setProperty("java.awt.headless", "true")
-    Ebm().subcommands(RunCommand(), CellCommand(), ReportCommand(), CheckCommand(), ListCommand(), BenchCommand()).main(args)
+    Ebm().subcommands(RunCommand(), CellCommand(), StatusCommand(), ReportCommand(), CheckCommand(), ListCommand(), BenchCommand()).main(args)
 }

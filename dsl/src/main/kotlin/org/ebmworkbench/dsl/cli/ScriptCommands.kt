@@ -4,6 +4,7 @@ import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
 import com.github.ajalt.clikt.core.ProgramResult
 import com.github.ajalt.clikt.parameters.arguments.argument
+import com.github.ajalt.clikt.parameters.groups.provideDelegate
 import com.github.ajalt.clikt.parameters.options.default
 import com.github.ajalt.clikt.parameters.options.flag
 import com.github.ajalt.clikt.parameters.options.option
@@ -14,7 +15,8 @@ import com.github.ajalt.clikt.parameters.types.path
 import org.ebmworkbench.dsl.host.ScriptHost
 import org.ebmworkbench.dsl.host.ScriptLoad
 import org.ebmworkbench.dsl.run.ExperimentRunner
-import org.ebmworkbench.dsl.run.LocalExecutor
+import org.ebmworkbench.dsl.run.slurm.SlurmExecutor
+import org.ebmworkbench.dsl.spec.SpecException
 import org.ebmworkbench.dsl.spec.ExperimentSpec
 import org.ebmworkbench.dsl.spec.smoke
 import org.ebmworkbench.engine.Devices
@@ -57,6 +59,7 @@ class RunCommand : CliktCommand(name = "run") {
         .choice("cpu", "gpu", "auto").default("auto")
     private val workers by option("--workers", help = "cells run at once, each in its own JVM (default: the number of cores)")
         .int().default(Runtime.getRuntime().availableProcessors()).check("must be at least 1") { it >= 1 }
+    private val executorOptions by ExecutorOptions()
 
     override fun run() {
         val dev = try {
@@ -66,18 +69,30 @@ class RunCommand : CliktCommand(name = "run") {
             throw ProgramResult(2)
         }
         OutputFolder.problem(out)?.let { fail("--out $it") }
-        val experiments = loadScript(script).map { if (smoke) it.smoke() else it }
-        val executor = LocalExecutor(workers, device)
+        val scriptDir = script.toAbsolutePath().parent
+        val experiments = loadScript(script).map { (if (smoke) it.smoke() else it).withAbsoluteDataPaths(scriptDir) }
+        var current: ExecutorSetup? = null
         val stopping = Thread {
-            val stopped = executor.stop()
-            if (stopped > 0) {
+            val stopped = current?.stop() ?: 0
+            if (executorOptions.slurm) {
+                System.err.println("\nstopped watching: the Slurm tasks go on; `ebm status DIR` shows them, the same " +
+                    "command picks them up")
+            } else if (stopped > 0) {
                 System.err.println("\nstopped: $stopped running cell(s) recorded as interrupted; run the same command " +
                     "again to resume")
             }
         }
         Runtime.getRuntime().addShutdownHook(stopping)
         val failed = try {
-            experiments.sumOf { runExperiment(ExperimentRunner(out, executor), it, dev.toString()) }
+            experiments.sumOf { spec ->
+                val setup = try {
+                    executorFor(spec, executorOptions, workers, device)
+                } catch (e: SpecException) {
+                    fail("${e.message}")
+                }
+                current = setup
+                runExperiment(ExperimentRunner(out, setup.executor, setup.scheduler), setup, spec, dev.toString())
+            }
         } catch (e: IOException) {
             fail("writing the run records: ${OutputFolder.describe(e)}")
         } finally {
@@ -90,17 +105,23 @@ class RunCommand : CliktCommand(name = "run") {
     }
 
     /** Runs one experiment and writes its report; returns how many of its cells failed. */
-    private fun runExperiment(runner: ExperimentRunner, spec: ExperimentSpec, dev: String): Int {
+    private fun runExperiment(runner: ExperimentRunner, setup: ExecutorSetup, spec: ExperimentSpec, dev: String): Int {
         val cells = spec.cells()
+        cells.forEach { setup.scheduler.settle(runner.experimentDir(spec).resolve(it.id)) } // ended Slurm tasks
         val plan = runner.plan(spec)
-        echo("experiment ${spec.name}: ${cells.size} cell(s), ${plan.finished.size} already finished, on $dev with " +
-            "$workers worker(s)${if (smoke) " (smoke)" else ""}")
+        val where = if (executorOptions.slurm) "through Slurm" else "on $dev with $workers worker(s)"
+        echo("experiment ${spec.name}: ${cells.size} cell(s), ${plan.finished.size} already finished, $where" +
+            (if (smoke) " (smoke)" else ""))
         plan.damaged.forEach { (id, reason) -> echo("  cell $id: $reason: rerunning", err = true) }
         val outcomes = GridProgress(cells.size, plan.finished.size).use { progress -> runner.run(spec, progress, plan) }
         var failed = 0
         for (o in outcomes.filter { !it.reused }) {
             o.status.warnings.forEach { echo("  ${o.cellId} warning: $it") }
             if (o.status.state == CellState.FAILED) failed++
+        }
+        echo("experiment ${spec.name}: ${outcomes.count { !it.reused }} cell(s) ran here, ${outcomes.count { it.reused }} reused")
+        (setup.executor as? SlurmExecutor)?.lastJobId?.takeIf { executorOptions.detach }?.let {
+            echo("submitted Slurm job array $it; follow it with `ebm status ${runner.experimentDir(spec)}`")
         }
         echo("report: ${HtmlReport.write(runner.experimentDir(spec))}")
         return failed

@@ -46,6 +46,7 @@ class CellRunner(
         dataset = cell.dataset.label, method = cell.method, variant = cell.variant,
         startedAt = started.toString(), updatedAt = started.toString(), device = device.toString(),
         host = RunEnvironment.host, gitCommit = RunEnvironment.gitCommit(scriptDir), versions = RunEnvironment.versions,
+        slurm = org.ebmworkbench.dsl.run.slurm.SlurmEnvironment.task(dir), // issue 16: the task's ids while it runs
     )
 
     fun run(): CellStatus {

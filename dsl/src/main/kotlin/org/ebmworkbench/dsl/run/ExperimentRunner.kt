@@ -17,9 +17,15 @@ import java.time.Instant
  * Runs the cells of an experiment under `<runsDir>/<experiment>/<cell-id>/` with an [Executor]. A cell is reused only
  * when [CellVerdict.verify] finds it finished and intact: its id is a hash of its whole spec, so an unchanged cell is
  * never recomputed and a changed one gets a new directory. Cells that failed, were interrupted, were left `pending`
- * or `running` by a runner that died, or whose records are damaged are run again.
+ * or `running` by a runner that died, or whose records are damaged are run again. Cells are claimed through
+ * [scheduler] before they run, so a second runner on the same folder waits for the cells the first one holds and
+ * reuses their results.
  */
-class ExperimentRunner(private val runsDir: Path, private val executor: Executor) {
+class ExperimentRunner(
+    private val runsDir: Path,
+    private val executor: Executor,
+    private val scheduler: ClaimingScheduler = ClaimingScheduler(),
+) {
 
     /** Outcome of one cell: its status, and whether it was reused from an earlier run. */
     data class CellOutcome(val cellId: String, val status: CellStatus, val reused: Boolean)
@@ -61,13 +67,16 @@ class ExperimentRunner(private val runsDir: Path, private val executor: Executor
         ))
         val scriptDir = spec.scriptPath?.let { Path.of(it).toAbsolutePath().parent }
         val jobs = plan.toRun.map { CellJob(it, dir.resolve(it.id), scriptDir) }
-        jobs.forEach(::takePending)
-        val ran = executor.run(jobs, listener).associateBy { it.cellId }
+        // A cell is taken (pending, stale records cleared) only once this runner holds its claim.
+        val ran = scheduler.run(executor, jobs, listener, ::finishedStatus, prepare = ::takePending)
         return cells.mapNotNull { cell ->
             plan.finished[cell.id]?.let { CellOutcome(cell.id, it, reused = true) }
-                ?: ran[cell.id]?.let { CellOutcome(cell.id, it, reused = false) }
+                ?: ran[cell.id]?.let { CellOutcome(cell.id, it.status, it.reused) }
         }
     }
+
+    /** The status of a cell that is finished and intact ([CellVerdict.Finished]), else null. */
+    fun finishedStatus(cellDir: Path): CellStatus? = (CellVerdict.verify(cellDir) as? CellVerdict.Finished)?.status
 
     /**
      * From the moment the runner takes a cell it has a status: `pending` (the cell's own JVM then writes `running`).

@@ -25,6 +25,7 @@ fun buildExperiment(name: String, block: ExperimentBuilder.() -> Unit): Experime
 class ExperimentBuilder(val name: String) : SettingsBuilder() {
     private var datasets: List<DatasetSpec> = emptyList()
     private var seeds: List<Long> = listOf(0)
+    private var slurm: SlurmOptions? = null
 
     /** The datasets to run on (replaces any earlier call). Each one becomes its own cells. */
     fun datasets(vararg datasets: DatasetSpec) {
@@ -41,10 +42,15 @@ class ExperimentBuilder(val name: String) : SettingsBuilder() {
         this.seeds = range.map { it.toLong() }
     }
 
+    /** How the cells are requested from Slurm with `ebm run --executor slurm` (see [SlurmOptions]). */
+    fun slurm(block: SlurmBuilder.() -> Unit) {
+        slurm = SlurmBuilder(slurm).apply(block).build()
+    }
+
     /** The immutable spec; throws [SpecException] naming the first missing part. */
     fun build(): ExperimentSpec {
         Check.that(datasets.isNotEmpty()) { "experiment '$name': datasets is missing, e.g. datasets(checkerboard())" }
-        return ExperimentSpec(name, datasets, seeds, Grid.expand(this, "experiment '$name'"), null)
+        return ExperimentSpec(name, datasets, seeds, Grid.expand(this, "experiment '$name'"), null, slurm)
     }
 }
 

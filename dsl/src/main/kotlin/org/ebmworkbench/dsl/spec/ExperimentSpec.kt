@@ -16,6 +16,7 @@ private val ID_UNSAFE = Regex("[^a-z0-9_-]")
  * @property variants the settings compared by the experiment, at least one; a script without `method`/`vary`
  *   blocks has exactly one, with no labels.
  * @property scriptPath the script that declared it, as given to the host; null for specs built in code.
+ * @property slurm its `slurm { }` block, used only by `ebm run --executor slurm` (not part of any cell's id).
  */
 @Serializable
 data class ExperimentSpec(
@@ -24,6 +25,7 @@ data class ExperimentSpec(
     val seeds: List<Long> = listOf(0),
     val variants: List<VariantSpec>,
     val scriptPath: String? = null,
+    val slurm: SlurmOptions? = null,
 ) {
     init {
         Check.that(EXPERIMENT_NAME.matches(name)) {

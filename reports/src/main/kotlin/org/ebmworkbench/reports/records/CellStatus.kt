@@ -24,6 +24,7 @@ enum class CellState {
  * [checkpoints] maps each checkpoint file of a finished cell (relative to its folder) to its size in bytes, so that a
  * rerun can tell a complete cell from a damaged one. [nonFinite] gives, for each final metric written as `null` in
  * summary.json, why: `NaN`, `Infinity`, `-Infinity`, or that it was not evaluated.
+ * [slurm] is set when the cell runs as a Slurm array task (null for local cells).
  */
 @Serializable
 data class CellStatus(
@@ -48,4 +49,5 @@ data class CellStatus(
     val warnings: List<String> = emptyList(),
     val checkpoints: Map<String, Long> = emptyMap(),
     val nonFinite: Map<String, String> = emptyMap(),
+    val slurm: SlurmTask? = null,
 )
