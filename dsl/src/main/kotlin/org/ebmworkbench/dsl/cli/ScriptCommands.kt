@@ -13,6 +13,8 @@ import com.github.ajalt.clikt.parameters.types.int
 import com.github.ajalt.clikt.parameters.types.path
 import org.ebmworkbench.dsl.host.ScriptHost
 import org.ebmworkbench.dsl.host.ScriptLoad
+import ai.djl.Device
+import org.ebmworkbench.dsl.run.CellCheck
 import org.ebmworkbench.dsl.run.ExperimentRunner
 import org.ebmworkbench.dsl.run.LocalExecutor
 import org.ebmworkbench.dsl.spec.ExperimentSpec
@@ -27,18 +29,40 @@ internal fun scriptCacheDir(): Path =
     System.getenv("EBM_CACHE_DIR")?.let { Path.of(it) }
         ?: Path.of(System.getProperty("user.home"), ".cache", "ebm-workbench", "scripts")
 
-/** Loads a script or prints its diagnostics as `file:line:col: message` and exits non-zero. */
-internal fun CliktCommand.loadScript(script: Path): List<ExperimentSpec> =
-    when (val loaded = ScriptHost(scriptCacheDir()).load(script)) {
-        is ScriptLoad.Loaded -> {
-            loaded.warnings.forEach { echo(it.toString(), err = true) }
-            loaded.experiments
-        }
+/**
+ * Loads a script and checks every cell it declares ([CellCheck]: each dataset loaded once, every cell's engine
+ * objects built, nothing trained), or prints the diagnostics as `file:line[:col]: message` and exits 1. With
+ * [shrink] the cells checked are also the ones that will run (e.g. the smoke copies).
+ */
+internal fun CliktCommand.loadScript(
+    script: Path,
+    shrink: (ExperimentSpec) -> ExperimentSpec = { it },
+): List<ExperimentSpec> {
+    val loaded = when (val result = ScriptHost(scriptCacheDir()).load(script)) {
+        is ScriptLoad.Loaded -> result.also { it.warnings.forEach { w -> echo(w.toString(), err = true) } }
         is ScriptLoad.Failed -> {
-            loaded.diagnostics.forEach { echo(it.toString(), err = true) }
+            result.diagnostics.forEach { echo(it.toString(), err = true) }
             throw ProgramResult(1)
         }
     }
+    val dir = script.toAbsolutePath().parent
+    val experiments = loaded.experiments.map(shrink)
+    val problems = CellCheck.problems(loaded.experiments, loaded.origins, script, dir)
+        .ifEmpty { if (experiments == loaded.experiments) emptyList() else CellCheck.problems(experiments, loaded.origins, script, dir) }
+    if (problems.isNotEmpty()) {
+        problems.forEach { echo(it.toString(), err = true) }
+        throw ProgramResult(1)
+    }
+    return experiments
+}
+
+/** The compute device named by a `--device` option, or an error message and exit code 2. */
+internal fun CliktCommand.selectDevice(choice: String): Device = try {
+    Devices.select(choice)
+} catch (e: IllegalStateException) {
+    echo("error: ${e.message}", err = true)
+    throw ProgramResult(2)
+}
 
 class RunCommand : CliktCommand(name = "run") {
     override fun help(context: Context) =
@@ -55,13 +79,8 @@ class RunCommand : CliktCommand(name = "run") {
         .int().default(Runtime.getRuntime().availableProcessors()).check("must be at least 1") { it >= 1 }
 
     override fun run() {
-        val dev = try {
-            Devices.select(device)
-        } catch (e: IllegalStateException) {
-            echo("error: ${e.message}", err = true)
-            throw ProgramResult(2)
-        }
-        val experiments = loadScript(script).map { if (smoke) it.smoke() else it }
+        val dev = selectDevice(device)
+        val experiments = loadScript(script) { if (smoke) it.smoke() else it }
         val executor = LocalExecutor(workers, device)
         val stopping = Thread {
             executor.stop()
@@ -91,15 +110,15 @@ class RunCommand : CliktCommand(name = "run") {
 }
 
 class CheckCommand : CliktCommand(name = "check") {
-    override fun help(context: Context) = "Compile SCRIPT and print its diagnostics only (nothing runs)."
+    override fun help(context: Context) =
+        "Compile and evaluate SCRIPT, load each dataset once and build every cell's engine objects without training; " +
+            "print every problem as file:line: message and exit 1 if there is one."
 
     private val script by argument(help = "an *.ebm.kts experiment script").path(mustExist = true, canBeDir = false)
 
     override fun run() {
-        val diagnostics = ScriptHost(scriptCacheDir()).check(script)
-        diagnostics.forEach { echo(it.toString(), err = true) }
-        if (diagnostics.any { it.severity == "error" }) throw ProgramResult(1)
-        echo("$script: ok")
+        val experiments = loadScript(script)
+        echo("$script: ok (${experiments.sumOf { it.cells().size }} cell(s))")
     }
 }
 

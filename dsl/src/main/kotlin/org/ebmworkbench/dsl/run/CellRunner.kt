@@ -6,7 +6,6 @@ import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement
 import org.ebmworkbench.dsl.spec.CellSpec
 import org.ebmworkbench.dsl.spec.SpecJson
-import org.ebmworkbench.engine.tensor.Tensors
 import org.ebmworkbench.engine.train.Checkpoints
 import org.ebmworkbench.engine.train.Trainer
 import org.ebmworkbench.engine.train.TrainingListener
@@ -63,18 +62,11 @@ class CellRunner(
     }
 
     private fun train(manager: NDManager): CellStatus {
-        val data = CellData.load(cell.dataset, cell.seed, scriptDir)
-        val proposal = EngineFactory.proposal(cell.proposal, data.train, manager, cell.seed)
-        val energy = EngineFactory.modelEnergy(cell, data.train.dim(), proposal)
-        val test = Tensors.fromRows(manager, data.test.toArray(), data.test.size(), data.test.dim())
-        val evaluator = CellEvaluator(energy, proposal, test, cell.metrics, data.generator, cell.seed)
-            .also { it.validate(data.train.dim()) }
+        val data = CellEngine.data(cell, scriptDir)
+        val engine = CellEngine.build(cell, data, manager)
+        val evaluator = engine.evaluator
         val metricsLog = MetricsLog(writer, cell.metrics.map { it.name })
-        val t = cell.training
-        val builder = Trainer.builder()
-            .setEnergy(energy).setObjective(EngineFactory.objective(cell.objective, data.train)).optProposal(proposal)
-            .setData(data.train).optBatchSize(t.batch).optOptimizer(EngineFactory.optimizer(t.optimizer))
-            .optSeed(cell.seed).optLogEvery(t.logEvery).optEvaluator(t.evaluateEvery, evaluator)
+        val builder = engine.trainer
             .addListener(object : TrainingListener {
                 override fun onLog(step: Long, totalSteps: Long, wallSeconds: Double, values: Map<String, Double>) {
                     metricsLog.log(step, wallSeconds, values)
@@ -84,15 +76,8 @@ class CellRunner(
                 override fun onEvaluation(step: Long, wallSeconds: Double, metrics: Map<String, Double>) =
                     metricsLog.evaluation(step, wallSeconds, metrics)
             })
-        t.steps?.let { builder.setSteps(it.toLong()) }
-        t.epochs?.let { builder.setEpochs(it) }
-        t.ema?.let { builder.optEma(it) }
-        if (t.freshSamples) {
-            builder.optFreshSamples(data.generator ?: throw org.ebmworkbench.dsl.spec.SpecException(
-                "train.freshSamples needs a toy dataset generator; ${cell.dataset.label} is a fixed sample"))
-        }
         listener?.let { builder.addListener(it) }
-        val trainer = builder.build()
+        val trainer = engine.finish()
         status = status.copy(totalSteps = trainer.totalSteps())
         val result = trainer.train(manager)
         metricsLog.flush()
