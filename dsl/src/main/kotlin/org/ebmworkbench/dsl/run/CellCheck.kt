@@ -13,7 +13,8 @@ import java.nio.file.Path
  * What `ebm check` and `ebm run` do before anything trains: load each distinct dataset once and build every cell's
  * engine objects (proposal, energy, objective, metrics, trainer) without training, so every check of the engine
  * surfaces once, at the script line that set the value ([SpecOrigins]), instead of once per cell JVM. Cells that
- * differ only in their seed are built once.
+ * differ only in their seed are built once; a cell's parts are checked independently where they can be, so one run
+ * reports every problem.
  */
 object CellCheck {
     /** Every problem of [experiments], as `file:line: component.parameter must …, was …` diagnostics. */
@@ -31,11 +32,13 @@ object CellCheck {
                         null
                     }
                 } ?: continue
+                val cellProblems = mutableListOf<CellProblem>()
                 try {
-                    manager.newSubManager().use { m -> CellEngine.build(cell, cellData, m).finish() }
+                    manager.newSubManager().use { m -> CellEngine.build(cell, cellData, m, cellProblems)?.finish() }
                 } catch (e: CellProblem) {
-                    found += diagnostic(file, cell, e, origins)
+                    cellProblems += e
                 }
+                cellProblems.forEach { found += diagnostic(file, cell, it, origins) }
             }
         }
         return found.toList()

@@ -37,23 +37,42 @@ class CellEngine private constructor(
     fun finish(): Trainer = part(CellPart.TRAIN) { TrainingSpec.inTrainNames { trainer.build() } }
 
     companion object {
-        /** Builds the cell's engine objects on [data] (its [CellSpec.dataset], loaded) in [manager]. */
-        fun build(cell: CellSpec, data: CellData, manager: NDManager): CellEngine {
+        /**
+         * Builds the cell's engine objects on [data] (its [CellSpec.dataset], loaded) in [manager]. With [problems]
+         * it goes on after a failing part, adding each problem there, and builds what does not depend on that part
+         * (null when some part failed); without, the first problem is thrown.
+         */
+        fun build(cell: CellSpec, data: CellData, manager: NDManager, problems: MutableList<CellProblem>? = null): CellEngine? {
+            fun <T> attempt(part: CellPart, index: Int = 0, block: () -> T): T? = try {
+                part(part, index, block)
+            } catch (e: CellProblem) {
+                if (problems == null) throw e
+                problems += e
+                null
+            }
             val context = BuildContext(data.train, manager, cell.seed)
-            val proposal = part(CellPart.PROPOSAL) { cell.proposal.build(context) }
-            val energy = modelEnergy(cell, context, proposal)
-            val objective = part(CellPart.OBJECTIVE) { cell.objective.build(context) }
+            val proposal = attempt(CellPart.PROPOSAL) { cell.proposal.build(context) }
+            val energy = attempt(CellPart.ENERGY) {
+                cell.energy.build(context).let { base -> proposal?.let { cell.objective.modelEnergy(base, it) } ?: base }
+            }
+            val objective = attempt(CellPart.OBJECTIVE) { cell.objective.build(context) }
+            val optimizer = attempt(CellPart.TRAIN) { cell.training.optimizer.build() }
+            if (proposal == null || energy == null) return null
             val test = Tensors.fromRows(manager, data.test.toArray(), data.test.size(), data.test.dim())
             val metricContext = MetricContext(energy, proposal, test, data.generator, context)
-            val bound = cell.metrics.mapIndexed { i, m -> part(CellPart.METRIC, i) { m.name to m.bind(metricContext) } }
-            val evaluator = CellEvaluator(bound, metricContext)
-            val trainer = part(CellPart.TRAIN) {
+            val bound = cell.metrics.mapIndexed { i, m -> attempt(CellPart.METRIC, i) { m.name to m.bind(metricContext) } }
+            if (objective == null || optimizer == null || bound.any { it == null }) return null
+            val evaluator = CellEvaluator(bound.filterNotNull(), metricContext)
+            val trainer = attempt(CellPart.TRAIN) {
                 Trainer.builder().setEnergy(energy).setObjective(objective).optProposal(proposal).setData(data.train)
                     .optSeed(cell.seed).optEvaluator(cell.training.evaluateEvery, evaluator)
                     .also { cell.training.configure(it, data.generator, cell.dataset.label) }
-            }
+            } ?: return null
             return CellEngine(proposal, energy, evaluator, trainer)
         }
+
+        /** [build] for a cell that must build: the first problem is thrown. */
+        fun build(cell: CellSpec, data: CellData, manager: NDManager): CellEngine = build(cell, data, manager, null)!!
 
         /** The energy the cell trains (with SNL's base distribution, tilted by the proposal). */
         fun modelEnergy(cell: CellSpec, context: BuildContext, proposal: Proposal): EnergyModel =

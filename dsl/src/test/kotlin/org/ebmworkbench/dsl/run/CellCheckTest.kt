@@ -60,6 +60,18 @@ class CellCheckTest : FunSpec({
         problems { datasets(checkerboard(nTest = 0)) } shouldBe listOf("checkerboard.nTest must be ≥ 1, was 0")
     }
 
+    test("every problem of a cell is reported, not only the first") {
+        problems {
+            objective = energyDiscrepancy(t = -1.0)
+            train { steps = 3; batch = 16; optimizer = adam(lr = -1.0) }
+            metrics(testLogLikelihoodGrid(resolution = 1))
+        } shouldBe listOf(
+            "energyDiscrepancy.t must be > 0 and finite, was -1.0",
+            "adam.lr must be > 0 and finite, was -1.0",
+            "testLogLikelihoodGrid.resolution must be ≥ 2, was 1",
+        )
+    }
+
     test("a batch larger than the training set names the parameter and both sizes") {
         problems { train { steps = 3; batch = 500 } } shouldBe listOf("train.batch must be ≤ the 200 rows of the training set, was 500")
     }
