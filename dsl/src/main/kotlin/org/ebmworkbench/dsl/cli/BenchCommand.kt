@@ -14,7 +14,6 @@ import com.github.ajalt.clikt.parameters.types.path
 import org.ebmworkbench.dsl.bench.Bench
 import org.ebmworkbench.dsl.bench.BenchSection
 import org.ebmworkbench.dsl.bench.BenchSettings
-import org.ebmworkbench.engine.Devices
 import java.nio.file.Files
 
 /** `ebm bench`: the speed of the engine on this machine, as a table and optionally JSON. */
@@ -49,12 +48,7 @@ class BenchCommand : CliktCommand(name = "bench") {
     override fun run() {
         // Read when the engine starts, i.e. before the first tensor.
         System.setProperty(Bench.THREADS_PROPERTY, threads.toString())
-        val dev = try {
-            Devices.select(device)
-        } catch (e: IllegalStateException) {
-            echo("error: ${e.message}", err = true)
-            throw ProgramResult(2)
-        }
+        val dev = selectDevice(device)
         val settings = (if (quick) BenchSettings.quick else BenchSettings(repeats = repeats))
             .let { s -> only?.let { s.copy(sections = it) } ?: s }
             .copy(objectives = objectives?.split(',')?.map { it.trim() }?.toSet())

@@ -14,7 +14,6 @@ import com.github.ajalt.clikt.parameters.types.path
 import org.ebmworkbench.dsl.run.CellRunner
 import org.ebmworkbench.dsl.spec.CellSpec
 import org.ebmworkbench.dsl.spec.SpecJson
-import org.ebmworkbench.engine.Devices
 import org.ebmworkbench.reports.records.CellState
 import org.ebmworkbench.reports.records.CellStatus
 import java.nio.file.Files
@@ -48,12 +47,7 @@ class CellCommand : CliktCommand(name = "cell") {
             throw ProgramResult(2)
         }
         val dir = spec.toAbsolutePath().parent
-        val dev = try {
-            Devices.select(device)
-        } catch (e: IllegalStateException) {
-            echo("error: ${e.message}", err = true)
-            throw ProgramResult(2)
-        }
+        val dev = selectDevice(device)
         var status: CellStatus? = null
         val worker = thread(name = "ebm-cell", start = false) {
             val listener = ProgressBar(cell.id, System.out, interactive = false)

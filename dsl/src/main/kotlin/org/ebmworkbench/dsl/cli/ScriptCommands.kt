@@ -14,6 +14,8 @@ import com.github.ajalt.clikt.parameters.types.int
 import com.github.ajalt.clikt.parameters.types.path
 import org.ebmworkbench.dsl.host.ScriptHost
 import org.ebmworkbench.dsl.host.ScriptLoad
+import ai.djl.Device
+import org.ebmworkbench.dsl.run.CellCheck
 import org.ebmworkbench.dsl.run.ExperimentRunner
 import org.ebmworkbench.dsl.run.slurm.SlurmExecutor
 import org.ebmworkbench.dsl.spec.SpecException
@@ -33,18 +35,40 @@ internal fun scriptCacheDir(): Path =
     System.getenv("EBM_CACHE_DIR")?.let { Path.of(it) }
         ?: Path.of(System.getProperty("user.home"), ".cache", "ebm-workbench", "scripts")
 
-/** Loads a script or prints its diagnostics as `file:line:col: message` and exits non-zero. */
-internal fun CliktCommand.loadScript(script: Path): List<ExperimentSpec> =
-    when (val loaded = ScriptHost(scriptCacheDir()).load(script)) {
-        is ScriptLoad.Loaded -> {
-            loaded.warnings.forEach { echo(it.toString(), err = true) }
-            loaded.experiments
-        }
+/**
+ * Loads a script and checks every cell it declares ([CellCheck]: each dataset loaded once, every cell's engine
+ * objects built, nothing trained), or prints the diagnostics as `file:line[:col]: message` and exits 1. With
+ * [shrink] the cells checked are also the ones that will run (e.g. the smoke copies).
+ */
+internal fun CliktCommand.loadScript(
+    script: Path,
+    shrink: (ExperimentSpec) -> ExperimentSpec = { it },
+): List<ExperimentSpec> {
+    val loaded = when (val result = ScriptHost(scriptCacheDir()).load(script)) {
+        is ScriptLoad.Loaded -> result.also { it.warnings.forEach { w -> echo(w.toString(), err = true) } }
         is ScriptLoad.Failed -> {
-            loaded.diagnostics.forEach { echo(it.toString(), err = true) }
+            result.diagnostics.forEach { echo(it.toString(), err = true) }
             throw ProgramResult(1)
         }
     }
+    val dir = script.toAbsolutePath().parent
+    val experiments = loaded.experiments.map(shrink)
+    val problems = CellCheck.problems(loaded.experiments, loaded.origins, script, dir)
+        .ifEmpty { if (experiments == loaded.experiments) emptyList() else CellCheck.problems(experiments, loaded.origins, script, dir) }
+    if (problems.isNotEmpty()) {
+        problems.forEach { echo(it.toString(), err = true) }
+        throw ProgramResult(1)
+    }
+    return experiments
+}
+
+/** The compute device named by a `--device` option, or an error message and exit code 2. */
+internal fun CliktCommand.selectDevice(choice: String): Device = try {
+    Devices.select(choice)
+} catch (e: IllegalStateException) {
+    echo("error: ${e.message}", err = true)
+    throw ProgramResult(2)
+}
 
 class RunCommand : CliktCommand(name = "run") {
     override fun help(context: Context) =
@@ -62,15 +86,10 @@ class RunCommand : CliktCommand(name = "run") {
     private val executorOptions by ExecutorOptions()
 
     override fun run() {
-        val dev = try {
-            Devices.select(device)
-        } catch (e: IllegalStateException) {
-            echo("error: ${e.message}", err = true)
-            throw ProgramResult(2)
-        }
+        val dev = selectDevice(device)
         OutputFolder.problem(out)?.let { fail("--out $it") }
         val scriptDir = script.toAbsolutePath().parent
-        val experiments = loadScript(script).map { (if (smoke) it.smoke() else it).withAbsoluteDataPaths(scriptDir) }
+        val experiments = loadScript(script) { (if (smoke) it.smoke() else it).withAbsoluteDataPaths(scriptDir) }
         var current: ExecutorSetup? = null
         val stopping = Thread {
             val stopped = current?.stop() ?: 0
@@ -134,15 +153,15 @@ class RunCommand : CliktCommand(name = "run") {
 }
 
 class CheckCommand : CliktCommand(name = "check") {
-    override fun help(context: Context) = "Compile SCRIPT and print its diagnostics only (nothing runs)."
+    override fun help(context: Context) =
+        "Compile and evaluate SCRIPT, load each dataset once and build every cell's engine objects without training; " +
+            "print every problem as file:line: message and exit 1 if there is one."
 
     private val script by argument(help = "an *.ebm.kts experiment script").path(mustExist = true, canBeDir = false)
 
     override fun run() {
-        val diagnostics = ScriptHost(scriptCacheDir()).check(script)
-        diagnostics.forEach { echo(it.toString(), err = true) }
-        if (diagnostics.any { it.severity == "error" }) throw ProgramResult(1)
-        echo("$script: ok")
+        val experiments = loadScript(script)
+        echo("$script: ok (${experiments.sumOf { it.cells().size }} cell(s))")
     }
 }
 

@@ -2,6 +2,7 @@ package org.ebmworkbench.dsl.host
 
 import kotlinx.serialization.Serializable
 import org.ebmworkbench.dsl.spec.ExperimentSpec
+import org.ebmworkbench.dsl.spec.SpecOrigins
 
 /**
  * A message about a script, located as precisely as known. [toString] is the `file:line:col: message` form
@@ -32,12 +33,14 @@ data class Diagnostic(
 sealed interface ScriptLoad {
     /**
      * The script compiled and ran; [experiments] are its declarations in script order, each with
-     * `scriptPath` set. [fromCache] tells whether the compiled script came from the cache (no compilation).
+     * `scriptPath` set. [fromCache] tells whether the compiled script came from the cache (no compilation);
+     * [origins] the script line of each value, for `ebm check`'s messages.
      */
     data class Loaded(
         val experiments: List<ExperimentSpec>,
         val fromCache: Boolean,
         val warnings: List<Diagnostic>,
+        val origins: SpecOrigins = SpecOrigins.none,
     ) : ScriptLoad
 
     /** The script could not be read, did not compile, or threw while running; [diagnostics] say where. */

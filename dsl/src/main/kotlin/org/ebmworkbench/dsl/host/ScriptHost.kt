@@ -1,6 +1,7 @@
 package org.ebmworkbench.dsl.host
 
 import org.ebmworkbench.dsl.script.EbmScript
+import org.ebmworkbench.dsl.spec.SpecOrigins
 import java.io.IOException
 import java.nio.file.Files
 import java.nio.file.Path
@@ -55,7 +56,9 @@ class ScriptHost(cacheDir: Path) {
             is Compiled.Ok -> c
             is Compiled.Failed -> return ScriptLoad.Failed(c.diagnostics)
         }
-        val evaluated = host.runInCoroutineContext { host.evaluator(compiled.script, evaluation) }
+        val (evaluated, origins) = SpecOrigins.recording(script.fileName.toString()) {
+            host.runInCoroutineContext { host.evaluator(compiled.script, evaluation) }
+        }
         val returned = (evaluated as? ResultWithDiagnostics.Success)?.value?.returnValue
             ?: return ScriptLoad.Failed(errors(evaluated.reports, script))
         if (returned is ResultValue.Error) {
@@ -74,7 +77,7 @@ class ScriptHost(cacheDir: Path) {
             )
         }
         val experiments = instance.experiments.map { it.copy(scriptPath = script.toString()) }
-        return ScriptLoad.Loaded(experiments, compiled.fromCache, compiled.warnings)
+        return ScriptLoad.Loaded(experiments, compiled.fromCache, compiled.warnings, origins)
     }
 
     private fun compile(script: Path, source: SourceCode): Compiled {
@@ -130,7 +133,7 @@ class ScriptHost(cacheDir: Path) {
          * compiled against the old classes are not reused (a stale entry that fails to link is also evicted
          * and recompiled automatically, but one that links and behaves differently would not be).
          */
-        const val DSL_VERSION: String = "1"
+        const val DSL_VERSION: String = "2"
 
         private const val ERROR = "error"
         private const val WARNING = "warning"

@@ -1,18 +1,12 @@
 package org.ebmworkbench.dsl.run
 
-import org.ebmworkbench.dsl.spec.CsvDatasetSpec
-import org.ebmworkbench.dsl.spec.DatasetSpec
 import org.ebmworkbench.dsl.spec.SpecException
-import org.ebmworkbench.dsl.spec.ToyDatasetSpec
-import org.ebmworkbench.engine.data.CsvDataset
 import org.ebmworkbench.engine.data.Dataset
 import org.ebmworkbench.engine.data.ToyDataset
-import org.ebmworkbench.engine.data.ToyDatasets
-import java.nio.file.Path
 import java.util.SplittableRandom
 
 /**
- * The training and test samples of a cell.
+ * The training and test samples of a cell, made by its dataset spec (`DatasetSpec.load`).
  *
  * Protocol: toy data are drawn with the cell seed, test data independently with [testSeed] (seed + 1 000 003);
  * CSV data are shuffled with the cell seed and split by `testFraction`.
@@ -26,22 +20,13 @@ class CellData(val train: Dataset, val test: Dataset, val generator: ToyDataset?
 
         fun testSeed(seed: Long) = seed + TEST_SEED_OFFSET
 
-        fun load(spec: DatasetSpec, seed: Long, scriptDir: Path?): CellData = when (spec) {
-            is ToyDatasetSpec -> {
-                val g = ToyDatasets.byName(spec.kind)
-                CellData(g.sample(spec.n, seed), g.sample(spec.nTest, testSeed(seed)), g)
-            }
-            is CsvDatasetSpec -> {
-                val path = Path.of(spec.path).let { if (it.isAbsolute || scriptDir == null) it else scriptDir.resolve(it) }
-                split(CsvDataset.load(path), spec.testFraction, seed)
-            }
-        }
-
-        private fun split(all: Dataset, testFraction: Double, seed: Long): CellData {
+        /** [all] shuffled with [seed], a [testFraction] share held out as the test set. */
+        fun split(all: Dataset, testFraction: Double, seed: Long): CellData {
             val n = all.size()
             val nTest = Math.round(n * testFraction).toInt()
             if (nTest < 1 || nTest >= n) {
-                throw SpecException("csv: testFraction $testFraction leaves no test or no training rows out of $n")
+                throw SpecException("csv.testFraction must leave at least one test and one training row of the $n, " +
+                    "was $testFraction", "testFraction")
             }
             val rng = SplittableRandom(seed)
             val order = IntArray(n) { it }

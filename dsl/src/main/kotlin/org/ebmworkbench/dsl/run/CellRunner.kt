@@ -6,7 +6,6 @@ import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement
 import org.ebmworkbench.dsl.spec.CellSpec
 import org.ebmworkbench.dsl.spec.SpecJson
-import org.ebmworkbench.engine.tensor.Tensors
 import org.ebmworkbench.engine.train.Checkpoints
 import org.ebmworkbench.engine.train.Trainer
 import org.ebmworkbench.engine.train.TrainingListener
@@ -19,8 +18,6 @@ import org.ebmworkbench.reports.records.DataSample
 import org.ebmworkbench.reports.records.DensityCurve
 import org.ebmworkbench.reports.records.DensityGrid
 import org.ebmworkbench.reports.records.FiniteOrNull
-import org.ebmworkbench.engine.energy.EnergyModel
-import org.ebmworkbench.engine.proposal.Proposal
 import org.ebmworkbench.engine.data.ToyDataset
 import org.ebmworkbench.engine.eval.GridResult
 import java.nio.file.Files
@@ -67,14 +64,23 @@ class CellRunner(
     }
 
     private fun train(manager: NDManager): CellStatus {
-        val data = CellData.load(cell.dataset, cell.seed, scriptDir)
-        val proposal = EngineFactory.proposal(cell.proposal, data.train, manager, cell.seed)
-        val energy = EngineFactory.modelEnergy(cell, data.train.dim(), proposal)
-        val test = Tensors.fromRows(manager, data.test.toArray(), data.test.size(), data.test.dim())
-        val evaluator = CellEvaluator(energy, proposal, test, cell.metrics, data.generator, cell.seed)
-            .also { it.validate(data.train.dim()) }
+        val data = CellEngine.data(cell, scriptDir)
+        val engine = CellEngine.build(cell, data, manager)
+        val evaluator = engine.evaluator
         val metricsLog = MetricsLog(writer)
-        val trainer = trainer(data, energy, proposal, evaluator, metricsLog)
+        val builder = engine.trainer
+            .addListener(object : TrainingListener {
+                override fun onLog(step: Long, totalSteps: Long, wallSeconds: Double, values: Map<String, Double>) {
+                    metricsLog.log(step, wallSeconds, values)
+                    status = status.copy(step = step, totalSteps = totalSteps, wallSeconds = wallSeconds)
+                    writeStatus(status)
+                }
+
+                override fun onEvaluation(step: Long, wallSeconds: Double, metrics: Map<String, Double>) =
+                    metricsLog.evaluation(step, wallSeconds, metrics)
+            })
+        listener?.let { builder.addListener(it) }
+        val trainer = engine.finish()
         metricsLog.start(trainer.logColumns() + cell.metrics.map { it.name })
         status = status.copy(totalSteps = trainer.totalSteps())
         val result = trainer.train(manager)
@@ -104,35 +110,6 @@ class CellRunner(
                 error = "non-finite loss at step $lastStep", divergedAt = lastStep)
             TrainingResult.Outcome.INTERRUPTED -> error("handled above")
         }
-    }
-
-    private fun trainer(
-        data: CellData, energy: EnergyModel, proposal: Proposal, evaluator: CellEvaluator, metricsLog: MetricsLog,
-    ): Trainer {
-        val t = cell.training
-        val builder = Trainer.builder()
-            .setEnergy(energy).setObjective(EngineFactory.objective(cell.objective, data.train)).optProposal(proposal)
-            .setData(data.train).optBatchSize(t.batch).optOptimizer(EngineFactory.optimizer(t.optimizer))
-            .optSeed(cell.seed).optLogEvery(t.logEvery).optEvaluator(t.evaluateEvery, evaluator)
-            .addListener(object : TrainingListener {
-                override fun onLog(step: Long, totalSteps: Long, wallSeconds: Double, values: Map<String, Double>) {
-                    metricsLog.log(step, wallSeconds, values)
-                    status = status.copy(step = step, totalSteps = totalSteps, wallSeconds = wallSeconds)
-                    writeStatus(status)
-                }
-
-                override fun onEvaluation(step: Long, wallSeconds: Double, metrics: Map<String, Double>) =
-                    metricsLog.evaluation(step, wallSeconds, metrics)
-            })
-        t.steps?.let { builder.setSteps(it.toLong()) }
-        t.epochs?.let { builder.setEpochs(it) }
-        t.ema?.let { builder.optEma(it) }
-        if (t.freshSamples) {
-            builder.optFreshSamples(data.generator ?: throw org.ebmworkbench.dsl.spec.SpecException(
-                "train.freshSamples needs a toy dataset generator; ${cell.dataset.label} is a fixed sample"))
-        }
-        listener?.let { builder.addListener(it) }
-        return builder.build()
     }
 
     /** Saves the final (and EMA) parameters; returns each file, relative to the cell folder, with its size. */

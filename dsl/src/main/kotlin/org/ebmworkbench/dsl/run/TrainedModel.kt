@@ -2,6 +2,7 @@ package org.ebmworkbench.dsl.run
 
 import ai.djl.Device
 import ai.djl.ndarray.NDManager
+import org.ebmworkbench.dsl.spec.BuildContext
 import org.ebmworkbench.dsl.spec.CellSpec
 import org.ebmworkbench.engine.energy.EnergyModel
 import org.ebmworkbench.engine.tensor.Parameters
@@ -47,9 +48,9 @@ class TrainedModel private constructor(
             val checkpoints = cellDir.resolve(CellRunner.CHECKPOINT_DIR)
             val manager = NDManager.newBaseManager(device)
             try {
-                val data = CellData.load(cell.dataset, cell.seed, null)
-                val proposal = EngineFactory.proposal(cell.proposal, data.train, manager, cell.seed)
-                val energy = EngineFactory.modelEnergy(cell, data.train.dim(), proposal)
+                val data = CellEngine.data(cell, null)
+                val context = BuildContext(data.train, manager, cell.seed)
+                val energy = CellEngine.modelEnergy(cell, context, cell.proposal.build(context))
                 val final = Checkpoints.load(checkpoints.resolve(CellRunner.FINAL_CHECKPOINT), manager)
                 val emaFile = checkpoints.resolve(CellRunner.EMA_CHECKPOINT)
                 val ema = if (Files.isRegularFile(emaFile)) Checkpoints.load(emaFile, manager) else null

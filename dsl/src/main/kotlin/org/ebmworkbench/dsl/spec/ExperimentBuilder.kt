@@ -30,6 +30,7 @@ class ExperimentBuilder(val name: String) : SettingsBuilder() {
     /** The datasets to run on (replaces any earlier call). Each one becomes its own cells. */
     fun datasets(vararg datasets: DatasetSpec) {
         this.datasets = datasets.toList()
+        datasets.forEach(SpecOrigins::record)
     }
 
     /** The seeds to run each dataset and setting with (replaces any earlier call); default `seeds(0)`. */
@@ -65,40 +66,58 @@ class VariantBuilder internal constructor() : SettingsBuilder()
  */
 @EbmDsl
 class TrainingBuilder internal constructor(base: TrainingSpec?) {
-    private val start = base ?: TrainingSpec(steps = 1)
+    private val start = base ?: TrainingSpec()
     private var stepsSet = false
     private var epochsSet = false
+    private val lines = HashMap<String, Int?>()
+
+    private fun set(field: String) {
+        lines[field] = SpecOrigins.here()
+    }
 
     /** Optimiser updates to run. */
     var steps: Int? = base?.steps
-        set(value) { field = value; stepsSet = true }
+        set(value) { field = value; stepsSet = true; set("steps") }
 
     /** Passes over the training set to run (instead of [steps]). */
     var epochs: Int? = base?.epochs
-        set(value) { field = value; epochsSet = true }
+        set(value) { field = value; epochsSet = true; set("epochs") }
 
-    /** Data points per step. */
+    /** Data points per step, at most the training set's size. */
     var batch: Int = start.batch
+        set(value) { field = value; set("batch") }
 
     /** `adam(…)` or `adamW(…)`. */
     var optimizer: OptimizerSpec = start.optimizer
+        set(value) { field = value; set("optimizer") }
 
     /** Decay of the parameter EMA used for evaluation, e.g. 0.999; null for none. */
     var ema: Double? = start.ema
+        set(value) { field = value; set("ema") }
 
     /** Steps between metric evaluations. */
     var evaluateEvery: Int = start.evaluateEvery
+        set(value) { field = value; set("evaluateEvery") }
 
     /** Steps between training log lines. */
     var logEvery: Int = start.logEvery
+        set(value) { field = value; set("logEvery") }
 
     /** Draw a fresh batch from the toy generator at every step. */
     var freshSamples: Boolean = start.freshSamples
+        set(value) { field = value; set("freshSamples") }
 
-    /** The immutable training spec; its `init` block validates every value. */
+    /** The immutable training spec; the engine's trainer checks its values when a cell is built (`ebm check`). */
     fun build(): TrainingSpec {
         val s = if (stepsSet && !epochsSet) steps else if (epochsSet && !stepsSet) null else steps
         val e = if (epochsSet && !stepsSet) epochs else if (stepsSet && !epochsSet) null else epochs
-        return TrainingSpec(s, e, batch, optimizer, ema, evaluateEvery, logEvery, freshSamples)
+        if (stepsSet && epochsSet) Check.fail("train sets both train.steps and train.epochs ($s, $e); set exactly one")
+        return TrainingSpec(s, e, batch, optimizer, ema, evaluateEvery, logEvery, freshSamples).also { spec ->
+            lines.forEach { (field, line) -> SpecOrigins.record(spec to field, line) }
+            // An optimiser's complaint names its own parameter (lr, beta1, …); it was set on the optimizer line.
+            lines["optimizer"]?.let { line -> OPTIMIZER_PARAMETERS.forEach { SpecOrigins.record(spec to it, line) } }
+        }
     }
 }
+
+private val OPTIMIZER_PARAMETERS = listOf("lr", "weightDecay", "beta1", "beta2")

@@ -2,12 +2,35 @@ package org.ebmworkbench.dsl.spec
 
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
+import org.ebmworkbench.engine.check.Require
+import org.ebmworkbench.engine.sampler.DecoupledLangevinSampler
+import org.ebmworkbench.engine.sampler.GibbsSampler
+import org.ebmworkbench.engine.sampler.HmcSampler
+import org.ebmworkbench.engine.sampler.LangevinSampler
+import org.ebmworkbench.engine.sampler.MalaSampler
+import org.ebmworkbench.engine.sampler.Sampler
+
+// The samplers of the DSL: for each, its factory, its spec and its ComponentType, registered in Components. The
+// number of steps per use is the DSL's (the engine takes it at each run) and is checked here; every other value is
+// the engine builder's, default and check.
 
 /** An MCMC sampler and how many transitions it runs per use ([steps]). */
-@Serializable
-sealed interface SamplerSpec {
+interface SamplerSpec : EngineSpec<Sampler> {
     val steps: Int
+
+    /** This sampler in a smoke run: at most [SMOKE_SAMPLER_STEPS] steps. */
+    fun smoke(): SamplerSpec
 }
+
+/** The one check of a sampler's [SamplerSpec.steps]. */
+private fun checkSteps(sampler: String, steps: Int) = Require.atLeast(sampler, "steps", steps.toLong(), 1)
+
+/** Consistent Langevin; see [LangevinSpec]. */
+fun langevin(
+    steps: Int = 10,
+    stepSize: Double = LangevinSampler.Builder.DEFAULT_STEP_SIZE,
+    gradientClip: Double = 0.0,
+): LangevinSpec = LangevinSpec(steps, stepSize, gradientClip)
 
 /**
  * Langevin dynamics in the consistent form `x ← x − (h/2)∇E + √h ξ` with step [stepSize] = h; the ED 2-D CD
@@ -16,13 +39,36 @@ sealed interface SamplerSpec {
  */
 @Serializable
 @SerialName("langevin")
-data class LangevinSpec(override val steps: Int = 10, val stepSize: Double = 0.01, val gradientClip: Double = 0.0) : SamplerSpec {
-    init {
-        Check.atLeast("langevin.steps", steps, 1)
-        Check.positive("langevin.stepSize", stepSize)
-        Check.atLeast("langevin.gradientClip", gradientClip, 0.0)
+data class LangevinSpec(override val steps: Int, val stepSize: Double, val gradientClip: Double) : SamplerSpec {
+    override fun build(context: BuildContext) = Type.inDslNames {
+        checkSteps("langevin", steps)
+        Require.nonNegative("langevin", "gradientClip", gradientClip)
+        LangevinSampler.builder().optStepSize(stepSize).apply { if (gradientClip > 0) optGradientClip(gradientClip) }.build()
+    }
+
+    override fun smoke() = copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
+
+    object Type : ComponentType<SamplerSpec, LangevinSpec>(Category.SAMPLER, LangevinSpec::class, LangevinSpec.serializer(), "langevin") {
+        override val defaultSpec get() = langevin()
+        override val engineClasses = listOf(LangevinSampler::class.java)
+        override fun engineDefault(context: BuildContext) = LangevinSampler.builder().build()
+        override val entries get() = defaultSpec.let { l ->
+            listOf(
+                "langevin(steps, stepSize, gradientClip)" to
+                    "Langevin x ← x − (h/2)∇E + √h ξ; steps = ${l.steps}, stepSize h = ${l.stepSize} (ED CD baseline), " +
+                    "gradientClip = ${l.gradientClip} (off).",
+            )
+        }
     }
 }
+
+/** JEM/IGEBM decoupled Langevin; see [DecoupledLangevinSpec]. */
+fun decoupledLangevin(
+    steps: Int = 20,
+    stepSize: Double = DecoupledLangevinSampler.Builder.DEFAULT_STEP_SIZE,
+    noise: Double = DecoupledLangevinSampler.Builder.DEFAULT_NOISE,
+    gradientClip: Double = 0.0,
+): DecoupledLangevinSpec = DecoupledLangevinSpec(steps, stepSize, noise, gradientClip)
 
 /**
  * The decoupled step/noise Langevin of JEM and IGEBM, `x ← x − α∇E + σ ξ` (JEM: α = 1, σ = 0.01, 20 steps);
@@ -31,75 +77,115 @@ data class LangevinSpec(override val steps: Int = 10, val stepSize: Double = 0.0
 @Serializable
 @SerialName("decoupled_langevin")
 data class DecoupledLangevinSpec(
-    override val steps: Int = 20,
-    val stepSize: Double = 1.0,
-    val noise: Double = 0.01,
-    val gradientClip: Double = 0.0,
+    override val steps: Int,
+    val stepSize: Double,
+    val noise: Double,
+    val gradientClip: Double,
 ) : SamplerSpec {
-    init {
-        Check.atLeast("decoupledLangevin.steps", steps, 1)
-        Check.positive("decoupledLangevin.stepSize", stepSize)
-        Check.atLeast("decoupledLangevin.noise", noise, 0.0)
-        Check.atLeast("decoupledLangevin.gradientClip", gradientClip, 0.0)
+    override fun build(context: BuildContext) = Type.inDslNames {
+        checkSteps("decoupledLangevin", steps)
+        Require.nonNegative("decoupledLangevin", "gradientClip", gradientClip)
+        DecoupledLangevinSampler.builder().optStepSize(stepSize).optNoise(noise)
+            .apply { if (gradientClip > 0) optGradientClip(gradientClip) }.build()
+    }
+
+    override fun smoke() = copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
+
+    object Type : ComponentType<SamplerSpec, DecoupledLangevinSpec>(
+        Category.SAMPLER, DecoupledLangevinSpec::class, DecoupledLangevinSpec.serializer(), "decoupledLangevin",
+    ) {
+        override val defaultSpec get() = decoupledLangevin()
+        override val engineClasses = listOf(DecoupledLangevinSampler::class.java)
+        override fun engineDefault(context: BuildContext) = DecoupledLangevinSampler.builder().build()
+        override val entries get() = defaultSpec.let { d ->
+            listOf(
+                "decoupledLangevin(steps, stepSize, noise, gradientClip)" to
+                    "JEM/IGEBM form x ← x − α∇E + σξ; steps = ${d.steps}, stepSize α = ${d.stepSize}, noise σ = ${d.noise} (JEM).",
+            )
+        }
     }
 }
+
+/** Metropolis-adjusted Langevin; see [MalaSpec]. */
+fun mala(steps: Int = 10, stepSize: Double = MalaSampler.Builder.DEFAULT_STEP_SIZE): MalaSpec = MalaSpec(steps, stepSize)
 
 /** Metropolis-adjusted Langevin: the Langevin proposal with step h plus an exact MH correction. */
 @Serializable
 @SerialName("mala")
-data class MalaSpec(override val steps: Int = 10, val stepSize: Double = 0.01) : SamplerSpec {
-    init {
-        Check.atLeast("mala.steps", steps, 1)
-        Check.positive("mala.stepSize", stepSize)
+data class MalaSpec(override val steps: Int, val stepSize: Double) : SamplerSpec {
+    override fun build(context: BuildContext) = Type.inDslNames {
+        checkSteps("mala", steps)
+        MalaSampler.builder().optStepSize(stepSize).build()
+    }
+
+    override fun smoke() = copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
+
+    object Type : ComponentType<SamplerSpec, MalaSpec>(Category.SAMPLER, MalaSpec::class, MalaSpec.serializer(), "mala") {
+        override val defaultSpec get() = mala()
+        override val engineClasses = listOf(MalaSampler::class.java)
+        override fun engineDefault(context: BuildContext) = MalaSampler.builder().build()
+        override val entries get() = listOf(
+            "mala(steps, stepSize)" to "Metropolis-adjusted Langevin; steps = ${defaultSpec.steps}, stepSize = ${defaultSpec.stepSize}.",
+        )
     }
 }
+
+/** Hamiltonian Monte Carlo; see [HmcSpec]. */
+fun hmc(
+    steps: Int = 10,
+    stepSize: Double = HmcSampler.Builder.DEFAULT_STEP_SIZE,
+    leapfrogSteps: Int = HmcSampler.Builder.DEFAULT_LEAPFROG_STEPS,
+): HmcSpec = HmcSpec(steps, stepSize, leapfrogSteps)
 
 /** Hamiltonian Monte Carlo with unit mass: [leapfrogSteps] leapfrog steps of size [stepSize], then MH. */
 @Serializable
 @SerialName("hmc")
-data class HmcSpec(override val steps: Int = 10, val stepSize: Double = 0.05, val leapfrogSteps: Int = 5) : SamplerSpec {
-    init {
-        Check.atLeast("hmc.steps", steps, 1)
-        Check.positive("hmc.stepSize", stepSize)
-        Check.atLeast("hmc.leapfrogSteps", leapfrogSteps, 1)
+data class HmcSpec(override val steps: Int, val stepSize: Double, val leapfrogSteps: Int) : SamplerSpec {
+    override fun build(context: BuildContext) = Type.inDslNames {
+        checkSteps("hmc", steps)
+        HmcSampler.builder().optStepSize(stepSize).optLeapfrogSteps(leapfrogSteps).build()
+    }
+
+    override fun smoke() = copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
+
+    object Type : ComponentType<SamplerSpec, HmcSpec>(Category.SAMPLER, HmcSpec::class, HmcSpec.serializer(), "hmc") {
+        override val defaultSpec get() = hmc()
+        override val engineClasses = listOf(HmcSampler::class.java)
+        override fun engineDefault(context: BuildContext) = HmcSampler.builder().build()
+        override val entries get() = defaultSpec.let { h ->
+            listOf(
+                "hmc(steps, stepSize, leapfrogSteps)" to
+                    "Hamiltonian Monte Carlo, unit mass; steps = ${h.steps}, stepSize = ${h.stepSize}, leapfrogSteps = " +
+                    "${h.leapfrogSteps} (a trajectory of length 1, Neal 2011).",
+            )
+        }
     }
 }
 
-/** Where contrastive-divergence chains start each step. */
-@Serializable
-enum class ChainInit {
-    /** CD-k: from the data batch (Hinton 2002). */
-    @SerialName("data") DATA,
-
-    /** PCD: persistent chains carried across parameter updates (Tieleman 2008). */
-    @SerialName("persistent") PERSISTENT,
-
-    /** Short-run MCMC from uniform noise on the data's range (Nijkamp et al. 2019). */
-    @SerialName("noise") NOISE,
-
-    /** Replay buffer (Du & Mordatch 2019): most chains from a buffer, a fraction re-initialised from noise. */
-    @SerialName("replay_buffer") REPLAY_BUFFER,
-}
+/** Gibbs sampling of binary states; see [GibbsSpec]. */
+fun gibbs(steps: Int = 10): GibbsSpec = GibbsSpec(steps)
 
 /**
- * Maximum likelihood with MCMC negatives (methods.md §4.1): loss `mean E(x⁺) − mean E(x⁻) + α·mean(E(x⁺)² +
- * E(x⁻)²)` with [energyL2] = α (the ED 2-D baseline: 10 Langevin steps from the data, h = 0.01, α = 0.3).
- * [bufferSize] and [reinitFraction] apply to the replay buffer (Du & Mordatch: 10 000 and 0.05).
+ * Systematic-scan Gibbs sampling of binary states x ∈ {0, 1}^D, one sweep over the D sites per step (methods.md's
+ * discrete CD: 10 Gibbs rounds). Start states must be binary: it is the sampler of discrete energies.
  */
 @Serializable
-@SerialName("cd")
-data class ContrastiveDivergenceSpec(
-    val sampler: SamplerSpec = LangevinSpec(),
-    val init: ChainInit = ChainInit.DATA,
-    val energyL2: Double = 0.0,
-    val bufferSize: Int = 10_000,
-    val reinitFraction: Double = 0.05,
-) : ObjectiveSpec {
-    init {
-        Check.atLeast("contrastiveDivergence.energyL2", energyL2, 0.0)
-        Check.atLeast("contrastiveDivergence.bufferSize", bufferSize, 1)
-        Check.unitInterval("contrastiveDivergence.reinitFraction", reinitFraction)
+@SerialName("gibbs")
+data class GibbsSpec(override val steps: Int) : SamplerSpec {
+    override fun build(context: BuildContext) = Type.inDslNames {
+        checkSteps("gibbs", steps)
+        GibbsSampler.builder().build()
     }
 
-    override val type: String get() = "cd"
+    override fun smoke() = copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
+
+    object Type : ComponentType<SamplerSpec, GibbsSpec>(Category.SAMPLER, GibbsSpec::class, GibbsSpec.serializer(), "gibbs") {
+        override val defaultSpec get() = gibbs()
+        override val engineClasses = listOf(GibbsSampler::class.java)
+        override fun engineDefault(context: BuildContext) = GibbsSampler.builder().build()
+        override val entries get() = listOf(
+            "gibbs(steps)" to "Gibbs sampling of binary states, one systematic sweep over the sites per step; steps = " +
+                "${defaultSpec.steps} (discrete CD's 10 rounds); binary data only.",
+        )
+    }
 }

@@ -19,12 +19,15 @@ package org.ebmworkbench.dsl.spec
 sealed class SettingsBuilder {
     /** The energy function, e.g. `mlp(128, 128)` or `quadratic()`. Required. */
     var energy: EnergySpec? = null
+        set(value) { field = value; SpecOrigins.record(value) }
 
     /** The proposal `q` for importance sampling / noise; default `gaussian()` (diagonal, fitted to the data). */
-    var proposal: ProposalSpec = FittedGaussianProposalSpec()
+    var proposal: ProposalSpec = gaussian()
+        set(value) { field = value; SpecOrigins.record(value) }
 
     /** The objective, e.g. `snl()`. Required. */
     var objective: ObjectiveSpec? = null
+        set(value) { field = value; SpecOrigins.record(value) }
 
     internal var training: TrainingSpec? = null
     internal var metrics: List<MetricSpec> = emptyList()
@@ -37,12 +40,14 @@ sealed class SettingsBuilder {
      * error points at this line of the script.
      */
     fun train(block: TrainingBuilder.() -> Unit) {
-        training = TrainingBuilder(training).apply(block).build()
+        val line = SpecOrigins.here()
+        training = TrainingBuilder(training).apply(block).build().also { SpecOrigins.record(it, line) }
     }
 
     /** The metrics evaluated on the test set (replaces any earlier call). */
     fun metrics(vararg metrics: MetricSpec) {
         this.metrics = metrics.toList()
+        metrics.forEach(SpecOrigins::record)
     }
 
     /** One method of the comparison, its row label [label]; all `method` calls of this scope form one axis. */

@@ -1,30 +1,33 @@
 package org.ebmworkbench.dsl.spec
 
 /** Longest smoke run, in optimiser steps. */
-private const val SMOKE_STEPS = 60
-private const val SMOKE_EVERY = 20
-private const val SMOKE_TOY_N = 2_000
-private const val SMOKE_TOY_N_TEST = 1_000
-private const val SMOKE_PROPOSAL_SAMPLES = 128
-private const val SMOKE_GRID_RESOLUTION = 60
-private const val SMOKE_IS_SAMPLES = 2_000
-private const val SMOKE_MMD_SAMPLES = 200
-private const val SMOKE_WIDTH = 32
-private const val SMOKE_SAMPLER_STEPS = 5
-private const val SMOKE_BUFFER = 256
+internal const val SMOKE_STEPS = 60
+internal const val SMOKE_EVERY = 20
+internal const val SMOKE_TOY_N = 2_000
+internal const val SMOKE_TOY_N_TEST = 1_000
+internal const val SMOKE_PROPOSAL_SAMPLES = 128
+internal const val SMOKE_GRID_RESOLUTION = 60
+internal const val SMOKE_IS_SAMPLES = 2_000
+internal const val SMOKE_MMD_SAMPLES = 200
+internal const val SMOKE_WIDTH = 32
+internal const val SMOKE_SAMPLER_STEPS = 5
+internal const val SMOKE_BUFFER = 256
 
 /**
  * A copy of this experiment shrunk so that every cell trains and evaluates in seconds on a CPU. The test
  * suite runs every shipped script this way, so a smoke run must exercise the same code paths as the full run
- * (same datasets, objective, proposal, metrics, activation), only smaller:
+ * (same datasets, objective, proposal, metrics, activation), only smaller. Each component says how it shrinks (its
+ * spec's `smoke()`); what they do today:
  *
  * - training: `steps → min(steps, 60)`; `epochs` are converted to the steps they imply on the shrunk toy
  *   data, `epochs × ⌈n / batch⌉` with the smallest `n`, then capped at 60 (exactly 60 when a dataset's size
- *   is unknown before loading, i.e. CSV); `evaluateEvery` and `logEvery → min(…, 20)`; SNL's log-IS warm-up
- *   is capped at half the steps so the SNL phase still runs; batch, optimiser and EMA are kept;
+ *   is unknown before loading, i.e. CSV); `evaluateEvery` and `logEvery → min(…, 20)`; batch, optimiser and EMA
+ *   are kept;
  * - toy data: `n → min(n, 2000)`, `nTest → min(nTest, 1000)`; CSV files are used as they are;
- * - SNL: `proposalSamples` and `biasInitSamples → min(…, 128)`; log-IS `proposalSamples` and NCE `noiseSamples → min(…, 128)`;
- * - CD: sampler steps → min(…, 5), replay buffer → min(…, 256); NCE, ED and score matching unchanged;
+ * - SNL: `proposalSamples` and `biasInitSamples → min(…, 128)`, its log-IS warm-up capped at half the steps so the
+ *   SNL phase still runs; log-IS `proposalSamples` and NCE `noiseSamples → min(…, 128)` (NCE's `noisePerDatum` is
+ *   kept: it scales with the batch, which is kept);
+ * - CD: sampler steps → min(…, 5), replay buffer → min(…, 256); ED and score matching unchanged;
  * - metrics: grid `resolution → min(…, 60)` (box and selfCheck kept), IS `samples` and MSE `points → min(…, 2000)`,
  *   MMD `samples → min(…, 200)` and its sampler's steps → min(…, 5);
  * - MLP: every hidden width capped at 32 (depth kept);
@@ -48,13 +51,8 @@ private fun VariantSpec.smoke(smokeDatasets: List<DatasetSpec>): VariantSpec {
     )
 }
 
-private fun DatasetSpec.smoke(): DatasetSpec = when (this) {
-    is ToyDatasetSpec -> copy(n = minOf(n, SMOKE_TOY_N), nTest = minOf(nTest, SMOKE_TOY_N_TEST))
-    is CsvDatasetSpec -> this
-}
-
 private fun TrainingSpec.smoke(smokeDatasets: List<DatasetSpec>): TrainingSpec {
-    val steps = steps ?: epochSteps(epochs!!, batch, smokeDatasets)
+    val steps = steps ?: epochs?.let { epochSteps(it, batch, smokeDatasets) } ?: SMOKE_STEPS
     return copy(
         steps = minOf(steps, SMOKE_STEPS),
         epochs = null,
@@ -65,39 +63,7 @@ private fun TrainingSpec.smoke(smokeDatasets: List<DatasetSpec>): TrainingSpec {
 
 /** Steps that [epochs] passes take on the smallest toy dataset, or [SMOKE_STEPS] when a size is unknown. */
 private fun epochSteps(epochs: Int, batch: Int, datasets: List<DatasetSpec>): Int {
-    val sizes = datasets.map { (it as? ToyDatasetSpec)?.n ?: return SMOKE_STEPS }
-    val stepsPerEpoch = (sizes.min() + batch - 1) / batch
+    val sizes = datasets.map { it.knownSize ?: return SMOKE_STEPS }
+    val stepsPerEpoch = (sizes.min().toLong() + batch - 1) / maxOf(batch, 1)
     return minOf(epochs.toLong() * stepsPerEpoch, SMOKE_STEPS.toLong()).toInt()
-}
-
-private fun EnergySpec.smoke(): EnergySpec = when (this) {
-    is MlpEnergySpec -> copy(hidden = hidden.map { minOf(it, SMOKE_WIDTH) })
-    is QuadraticEnergySpec -> this
-}
-
-private fun ObjectiveSpec.smoke(steps: Int): ObjectiveSpec = when (this) {
-    is SnlSpec -> copy(
-        proposalSamples = minOf(proposalSamples, SMOKE_PROPOSAL_SAMPLES),
-        biasInitSamples = minOf(biasInitSamples, SMOKE_PROPOSAL_SAMPLES),
-        logIsWarmupSteps = minOf(logIsWarmupSteps, steps / 2),
-    )
-    is LogIsSpec -> copy(proposalSamples = minOf(proposalSamples, SMOKE_PROPOSAL_SAMPLES))
-    is ContrastiveDivergenceSpec -> copy(sampler = sampler.smoke(), bufferSize = minOf(bufferSize, SMOKE_BUFFER))
-    is NceSpec -> copy(noiseSamples = minOf(noiseSamples, SMOKE_PROPOSAL_SAMPLES))
-    is EnergyDiscrepancySpec, is ExactScoreMatchingSpec, is DenoisingScoreMatchingSpec,
-    is SlicedScoreMatchingSpec -> this
-}
-
-private fun SamplerSpec.smoke(): SamplerSpec = when (this) {
-    is LangevinSpec -> copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
-    is DecoupledLangevinSpec -> copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
-    is MalaSpec -> copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
-    is HmcSpec -> copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
-}
-
-private fun MetricSpec.smoke(): MetricSpec = when (this) {
-    is GridLogLikelihoodSpec -> copy(resolution = minOf(resolution, SMOKE_GRID_RESOLUTION))
-    is IsLogLikelihoodSpec -> copy(samples = minOf(samples, SMOKE_IS_SAMPLES))
-    is MseLogDensitySpec -> copy(points = minOf(points, SMOKE_IS_SAMPLES))
-    is MmdSpec -> copy(samples = minOf(samples, SMOKE_MMD_SAMPLES), sampler = sampler.smoke())
 }

@@ -1,5 +1,7 @@
 package org.ebmworkbench.dsl.spec
 
+import org.ebmworkbench.engine.check.InvalidParameterException
+
 /**
  * Thrown when an experiment spec is invalid: a value out of range, a required part missing, a duplicate.
  *
@@ -7,7 +9,18 @@ package org.ebmworkbench.dsl.spec
  * script host recognises it and reports its message (which always names the offending parameter) as a
  * diagnostic on the script line that made the bad value.
  */
-class SpecException(message: String) : IllegalArgumentException(message)
+class SpecException(message: String, val parameter: String? = null) : IllegalArgumentException(message) {
+    companion object {
+        /**
+         * An engine range error in the DSL's words: [component] replaces the engine's component name and
+         * [parameterNames] renames the parameter where the DSL calls it otherwise. [parameter] is the DSL name.
+         */
+        fun of(e: InvalidParameterException, component: String, parameterNames: Map<String, String>): SpecException {
+            val name = parameterNames[e.parameter()] ?: e.parameter()
+            return SpecException("$component.$name must ${e.requirement()}, was ${e.value()}", name)
+        }
+    }
+}
 
 /**
  * Range checks shared by the spec classes' `init` blocks. Validation lives only in those `init` blocks (never

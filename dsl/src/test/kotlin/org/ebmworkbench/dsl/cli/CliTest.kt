@@ -40,6 +40,30 @@ class CliTest : FunSpec({
         err.lines().first { it.isNotBlank() } shouldMatch Regex(".*broken.*\\.ebm\\.kts:4:5: .*objectve.*")
     }
 
+    test("check evaluates the script and builds every cell: each bad value on its line, in the DSL's names, exit 1") {
+        fun check(name: String, body: String): String {
+            val script = Files.createTempDirectory("check").resolve("$name.ebm.kts")
+            Files.writeString(script, body)
+            val (_, err) = capture {
+                shouldThrow<ProgramResult> { ebm().parse(listOf("check", script.toString())) }.statusCode shouldBe 1
+            }
+            return err.lines().single { it.isNotBlank() }.removePrefix("$script")
+        }
+        fun experiment(dataset: String = "checkerboard(n = 1000)", train: String = "train { steps = 10 }", extra: String = "") =
+            "experiment(\"bad\") {\n    datasets($dataset)\n    energy = mlp(8)\n    objective = snl()\n    $train\n$extra}\n"
+        check("steps", experiment(train = "train { steps = -5 }")) shouldBe ":5: train.steps must be ≥ 1, was -5"
+        check("n", experiment(dataset = "gaussians25(n = 0)")) shouldBe ":2: gaussians25.n must be ≥ 1, was 0"
+        check("boom", experiment(extra = "    error(\"boom\")\n")) shouldBe ":6: java.lang.IllegalStateException: boom"
+        check("ema", experiment(train = "train {\n        steps = 10\n        ema = 0.0\n    }")) shouldBe
+            ":7: train.ema must be in (0.0, 1.0), was 0.0"
+        check("batch", experiment(dataset = "checkerboard(n = 100)", train = "train { steps = 10; batch = 512 }")) shouldBe
+            ":5: train.batch must be ≤ the 100 rows of the training set, was 512"
+        val fine = Files.createTempDirectory("check").resolve("fine.ebm.kts")
+        Files.writeString(fine, experiment())
+        val (out, _) = capture { ebm().parse(listOf("check", fine.toString())) }
+        out shouldContain "ok (1 cell(s))"
+    }
+
     test("run with --device gpu on a machine without a GPU stops with a clear message and exit 2") {
         val script = Files.createTempFile("fine", ".ebm.kts")
         Files.writeString(script, "experiment(\"fine\") { datasets(checkerboard()); energy = mlp(8); objective = snl(); train { steps = 1 }; metrics(testLogLikelihoodGrid()) }\n")
@@ -53,7 +77,10 @@ class CliTest : FunSpec({
 
     test("list names every category with one line per entry") {
         val (out, _) = capture { ebm().parse(listOf("list")) }
-        for (category in listOf("dataset:", "energy:", "proposal:", "objective:", "metric:")) out shouldContain category
+        for (category in listOf("dataset:", "energy:", "proposal:", "objective:", "sampler:", "metric:", "train:", "optimizer:", "grid:")) {
+            out shouldContain category
+        }
+        out shouldContain "gibbs("
         out shouldContain "checkerboard("
         out shouldContain "snl("
     }

@@ -102,7 +102,7 @@ class ScriptHostTest : FunSpec({
         errors.first { it.line == 6 }.message shouldContain "Double"
     }
 
-    test("a SpecException while the script runs is reported on the line of the failing call") {
+    test("an exception while the script runs is reported on the line of the failing call") {
         val path = script(
             "bad-steps.ebm.kts",
             """
@@ -110,15 +110,39 @@ class ScriptHostTest : FunSpec({
                 datasets(checkerboard())
                 energy = mlp(8)
                 objective = snl()
-                train { steps = 0 }
+                train { steps = 1; epochs = 2 }
             }
             """,
         )
         val error = host.load(path).shouldBeInstanceOf<ScriptLoad.Failed>().diagnostics.single()
-        error.message shouldBe "train.steps must be ≥ 1, was 0"
+        error.message shouldContain "set exactly one"
         error.line shouldBe 5
         error.column.shouldBeNull()
-        error.toString() shouldBe "$path:5: train.steps must be ≥ 1, was 0"
+        error.toString() shouldMatch Regex("^.*bad-steps\\.ebm\\.kts:5: .+")
+    }
+
+    test("the lines of a script's values are recorded while it runs") {
+        val path = script(
+            "lines.ebm.kts",
+            """
+            experiment("lines") {
+                datasets(checkerboard(n = 7))
+                energy = mlp(8)
+                objective = snl()
+                train {
+                    steps = 3
+                    batch = 9
+                }
+            }
+            """,
+        )
+        val loaded = host.load(path).shouldBeInstanceOf<ScriptLoad.Loaded>()
+        val cell = loaded.experiments.single().cells().single()
+        loaded.origins.line(cell.dataset) shouldBe 2
+        loaded.origins.line(cell.energy) shouldBe 3
+        loaded.origins.line(cell.objective) shouldBe 4
+        loaded.origins.line(cell.training) shouldBe 5
+        loaded.origins.line(cell.training to "batch") shouldBe 7
     }
 
     test("experiment cannot be nested, and a script must declare an experiment") {

@@ -63,27 +63,8 @@ class ExperimentSpecTest : FunSpec({
         cell.id shouldMatch Regex("my_data_v2-snl-s0-[0-9a-f]{12}")
     }
 
-    test("out-of-range values name the parameter and the expected range") {
-        shouldThrow<SpecException> { buildExperiment("x") { train { steps = 10; batch = 0 } } }
-            .message shouldBe "train.batch must be ≥ 1, was 0"
-        shouldThrow<SpecException> { snl(proposalSamples = 0) }.message shouldContain "snl.proposalSamples must be ≥ 1"
-        shouldThrow<SpecException> { mlp(64, 0) }.message shouldContain "mlp.hidden[1] must be ≥ 1, was 0"
-        shouldThrow<SpecException> { adam(lr = 0.0) }.message shouldContain "adam.lr must be > 0"
-        shouldThrow<SpecException> { adamW(beta2 = 1.0) }.message shouldContain "adamW.beta2 must be in [0, 1)"
-        shouldThrow<SpecException> { testLogLikelihoodGrid(resolution = 1) }.message shouldContain "resolution must be ≥ 2"
-        shouldThrow<SpecException> { checkerboard(nTest = 0) }.message shouldContain "checkerboard.nTest must be ≥ 1"
-        shouldThrow<SpecException> { csv("a.csv", testFraction = 1.0) }.message shouldContain "csv.testFraction"
-        shouldThrow<SpecException> { uniformBox(listOf(1.0), listOf(1.0)) }.message shouldContain "uniformBox.low[0]"
-        shouldThrow<SpecException> { gaussian(listOf(0.0), listOf(-1.0)) }.message shouldContain "gaussian.std[0]"
-        shouldThrow<SpecException> { ToyDatasetSpec("checkerbord") }.message shouldContain "checkerboard"
-        shouldThrow<SpecException> { buildExperiment("x") { train { steps = 1; ema = 1.0 } } }
-            .message shouldContain "train.ema must be in [0, 1), was 1.0"
-    }
-
-    test("decoding a record with an out-of-range value fails the same way") {
-        val text = json.encodeToString(ExperimentSpec.serializer(), Fixtures.quickstart).replace("\"batch\": 512", "\"batch\": -3")
-        shouldThrow<SpecException> { json.decodeFromString(ExperimentSpec.serializer(), text) }
-            .message shouldBe "train.batch must be ≥ 1, was -3"
+    test("an unknown toy kind is refused when the spec is made (also when decoded)") {
+        shouldThrow<SpecException> { ToyDatasetSpec("checkerbord", 10, 10) }.message shouldContain "checkerboard"
     }
 
     test("a missing required part is named") {
@@ -92,34 +73,24 @@ class ExperimentSpecTest : FunSpec({
         missing { datasets(rings()); objective = snl(); train { steps = 1 } } shouldContain "energy is missing"
         missing { datasets(rings()); energy = mlp(4); train { steps = 1 } } shouldContain "objective is missing"
         missing { datasets(rings()); energy = mlp(4); objective = snl() } shouldContain "train is missing"
-        missing { datasets(rings()); energy = mlp(4); objective = snl(); train { batch = 4 } } shouldContain
-            "exactly one of train.steps or train.epochs, neither was set"
         missing { datasets(rings()); energy = mlp(4); objective = snl(); train { steps = 1; epochs = 1 } } shouldContain
-            "both were set"
+            "set exactly one"
         missing { datasets(rings(), rings()); energy = mlp(4); objective = snl(); train { steps = 1 } } shouldContain "twice"
         shouldThrow<SpecException> {
             buildExperiment("a/b") { datasets(rings()); energy = mlp(4); objective = snl(); train { steps = 1 } }
         }.message shouldContain "experiment name must match"
     }
 
-    test("builder defaults equal the spec defaults, and factories map onto the specs") {
+    test("builder defaults are the factories' defaults") {
         val e = buildExperiment("d") { datasets(twoMoons()); energy = quadratic(); objective = snl(); train { epochs = 2 } }
         e.seeds shouldBe listOf(0L)
         val v = e.variants.single()
         v.labels shouldBe emptyMap()
-        v.proposal shouldBe FittedGaussianProposalSpec()
+        v.proposal shouldBe gaussian()
         v.metrics shouldBe emptyList()
         v.training shouldBe TrainingSpec(epochs = 2)
+        v.training.optimizer shouldBe adam()
         buildExperiment("r") { datasets(rings()); energy = quadratic(); objective = snl(); seeds(0 until 3); train { steps = 1 } }
             .seeds shouldBe listOf(0L, 1L, 2L)
-        snl() shouldBe SnlSpec()
-        adam() shouldBe OptimizerSpec()
-        mlp(5) shouldBe MlpEnergySpec(listOf(5))
-        gaussian() shouldBe FittedGaussianProposalSpec()
-        uniformBox() shouldBe FittedUniformBoxProposalSpec()
-        testLogLikelihoodGrid() shouldBe GridLogLikelihoodSpec()
-        testLogLikelihoodIs() shouldBe IsLogLikelihoodSpec()
-        quadratic() shouldBe QuadraticEnergySpec()
-        csv("a.csv") shouldBe CsvDatasetSpec("a.csv")
     }
 })

@@ -46,7 +46,7 @@ internal object JsonMutations {
             p.longOrNull?.let { return listOf(JsonPrimitive(if (it > 1) it - 1 else it + 1)) }
             p.doubleOrNull?.let { return listOf(JsonPrimitive(if (it != 0.0) it / 2 else 0.5)) }
         }
-        val words = ToyDatasetSpec.KINDS + Activation.entries.map { it.serialName() } +
+        val words = org.ebmworkbench.engine.data.ToyDatasets.all().map { it.name() } + Activation.entries.map { it.serialName() } +
             Covariance.entries.map { it.serialName() } + OptimizerKind.entries.map { it.serialName() } +
             ChainInit.entries.map { it.serialName() } + Projection.entries.map { it.serialName() }
         return (listOf(p.content + "x") + words).filter { it != p.content }.map { JsonPrimitive(it) }

@@ -22,102 +22,102 @@ import java.util.regex.Pattern;
  * An engine convention (DESIGN.md, {@code data}); it follows no official code base.
  */
 public final class CsvDataset {
-  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-  private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
 
-  private CsvDataset() {}
+    private CsvDataset() {}
 
-  /** Reads {@code path}; see the class comment for the accepted format. */
-  public static Dataset load(Path path) {
-    String file = path.toString();
-    try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return parse(reader, file);
-    } catch (NoSuchFileException e) {
-      throw new CsvFormatException(file + ": no such file");
-    } catch (CharacterCodingException e) {
-      throw new CsvFormatException(file + ": not UTF-8 text");
-    } catch (IOException e) {
-      throw new UncheckedIOException(file + ": cannot read: " + e, e);
-    }
-  }
-
-  private static Dataset parse(BufferedReader reader, String file) throws IOException {
-    float[] values = new float[1024];
-    int count = 0;
-    int width = -1;
-    int firstDataLine = -1;
-    int headerLine = -1;
-    int headerWidth = -1;
-    boolean seenContent = false;
-    int lineNo = 0;
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-      lineNo++;
-      if (lineNo == 1 && line.startsWith("\uFEFF")) {
-        line = line.substring(1);
-      }
-      String trimmed = line.strip();
-      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-        continue;
-      }
-      String[] fields = trimmed.split(",", -1);
-      for (int j = 0; j < fields.length; j++) {
-        fields[j] = fields[j].strip();
-      }
-      if (!seenContent) {
-        seenContent = true;
-        if (isHeader(fields)) {
-          headerLine = lineNo;
-          headerWidth = fields.length;
-          continue;
+    /** Reads {@code path}; see the class comment for the accepted format. */
+    public static Dataset load(Path path) {
+        String file = path.toString();
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return parse(reader, file);
+        } catch (NoSuchFileException e) {
+            throw new CsvFormatException(file + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw new CsvFormatException(file + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e, e);
         }
-      }
-      if (width < 0) {
-        width = fields.length;
-        firstDataLine = lineNo;
-        if (headerLine > 0 && headerWidth != width) {
-          throw new CsvFormatException(file + ":" + headerLine + ": header has " + headerWidth
-              + " names but the first data row (line " + lineNo + ") has " + width + " values");
+    }
+
+    private static Dataset parse(BufferedReader reader, String file) throws IOException {
+        float[] values = new float[1024];
+        int count = 0;
+        int width = -1;
+        int firstDataLine = -1;
+        int headerLine = -1;
+        int headerWidth = -1;
+        boolean seenContent = false;
+        int lineNo = 0;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            String[] fields = trimmed.split(",", -1);
+            for (int j = 0; j < fields.length; j++) {
+                fields[j] = fields[j].strip();
+            }
+            if (!seenContent) {
+                seenContent = true;
+                if (isHeader(fields)) {
+                    headerLine = lineNo;
+                    headerWidth = fields.length;
+                    continue;
+                }
+            }
+            if (width < 0) {
+                width = fields.length;
+                firstDataLine = lineNo;
+                if (headerLine > 0 && headerWidth != width) {
+                    throw new CsvFormatException(file + ":" + headerLine + ": header has " + headerWidth
+                            + " names but the first data row (line " + lineNo + ") has " + width + " values");
+                }
+            } else if (fields.length != width) {
+                throw new CsvFormatException(file + ":" + lineNo + ": row has " + fields.length
+                        + " values but the first data row (line " + firstDataLine + ") has " + width);
+            }
+            if (count + width > values.length) {
+                values = Arrays.copyOf(values, Math.max(2 * values.length, count + width));
+            }
+            for (int j = 0; j < width; j++) {
+                values[count++] = parseValue(fields[j], file + ":" + lineNo + ":" + (j + 1) + ": ");
+            }
         }
-      } else if (fields.length != width) {
-        throw new CsvFormatException(file + ":" + lineNo + ": row has " + fields.length
-            + " values but the first data row (line " + firstDataLine + ") has " + width);
-      }
-      if (count + width > values.length) {
-        values = Arrays.copyOf(values, Math.max(2 * values.length, count + width));
-      }
-      for (int j = 0; j < width; j++) {
-        values[count++] = parseValue(fields[j], file + ":" + lineNo + ":" + (j + 1) + ": ");
-      }
+        if (width < 0) {
+            throw new CsvFormatException(file + ": no data rows");
+        }
+        return Dataset.wrap(Arrays.copyOf(values, count), count / width, width);
     }
-    if (width < 0) {
-      throw new CsvFormatException(file + ": no data rows");
-    }
-    return Dataset.wrap(Arrays.copyOf(values, count), count / width, width);
-  }
 
-  private static boolean isHeader(String[] fields) {
-    for (String f : fields) {
-      if (!NUMBER.matcher(f).matches() && !NON_FINITE.matcher(f).matches()) {
-        return true;
-      }
+    private static boolean isHeader(String[] fields) {
+        for (String f : fields) {
+            if (!NUMBER.matcher(f).matches() && !NON_FINITE.matcher(f).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
-    return false;
-  }
 
-  private static float parseValue(String field, String where) {
-    if (NUMBER.matcher(field).matches()) {
-      float v = (float) Double.parseDouble(field);
-      if (Float.isInfinite(v)) {
-        throw new CsvFormatException(where + "'" + field + "' is beyond the float range");
-      }
-      return v;
+    private static float parseValue(String field, String where) {
+        if (NUMBER.matcher(field).matches()) {
+            float v = (float) Double.parseDouble(field);
+            if (Float.isInfinite(v)) {
+                throw new CsvFormatException(where + "'" + field + "' is beyond the float range");
+            }
+            return v;
+        }
+        if (NON_FINITE.matcher(field).matches()) {
+            throw new CsvFormatException(where + "'" + field + "' is not a finite number (NaN and infinities are rejected)");
+        }
+        if (field.isEmpty()) {
+            throw new CsvFormatException(where + "empty value where a number is expected");
+        }
+        throw new CsvFormatException(where + "'" + field + "' is not a number");
     }
-    if (NON_FINITE.matcher(field).matches()) {
-      throw new CsvFormatException(where + "'" + field + "' is not a finite number (NaN and infinities are rejected)");
-    }
-    if (field.isEmpty()) {
-      throw new CsvFormatException(where + "empty value where a number is expected");
-    }
-    throw new CsvFormatException(where + "'" + field + "' is not a number");
-  }
 }

@@ -6,10 +6,10 @@ package org.ebmworkbench.engine.data;
  * ones), compiler-style, e.g. {@code data.csv:5:2: 'abc' is not a number}.
  */
 public final class CsvFormatException extends IllegalArgumentException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** An exception with the given, already located, message. */
-  public CsvFormatException(String message) {
-    super(message);
-  }
+    /** An exception with the given, already located, message. */
+    public CsvFormatException(String message) {
+        super(message);
+    }
 }

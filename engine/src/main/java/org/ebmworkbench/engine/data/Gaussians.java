@@ -8,12 +8,12 @@ import java.util.SplittableRandom;
  * so a seed fixes the whole stream (no cached second variate).
  */
 public final class Gaussians {
-  private Gaussians() {}
+    private Gaussians() {}
 
-  /** One N(0, 1) draw. */
-  public static double next(SplittableRandom rng) {
-    double u1 = rng.nextDouble();
-    double u2 = rng.nextDouble();
-    return Math.sqrt(-2.0 * Math.log1p(-u1)) * Math.cos(2.0 * Math.PI * u2);
-  }
+    /** One N(0, 1) draw. */
+    public static double next(SplittableRandom rng) {
+        double u1 = rng.nextDouble();
+        double u2 = rng.nextDouble();
+        return Math.sqrt(-2.0 * Math.log1p(-u1)) * Math.cos(2.0 * Math.PI * u2);
+    }
 }

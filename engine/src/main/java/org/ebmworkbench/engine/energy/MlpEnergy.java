@@ -1,5 +1,6 @@
 package org.ebmworkbench.engine.energy;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -97,10 +98,15 @@ public final class MlpEnergy implements EnergyModel {
 
     /** DJL-style builder: {@code MlpEnergy.builder().setInputDim(2).setHidden(128, 128).build()}. */
     public static final class Builder {
+        /** Softplus: smooth, so energies have gradients everywhere (the ED 2-D setting). */
+        public static final Activation DEFAULT_ACTIVATION = Activation.SOFTPLUS;
+        /** The negative-side slope of leaky ReLU (PyTorch's default). */
+        public static final double DEFAULT_LEAKY_SLOPE = 0.01;
+
         private int inputDim = -1;
         private int[] hidden = new int[0];
-        private Activation activation = Activation.SOFTPLUS;
-        private float leakySlope = 0.01f;
+        private Activation activation = DEFAULT_ACTIVATION;
+        private float leakySlope = (float) DEFAULT_LEAKY_SLOPE;
 
         public Builder setInputDim(int inputDim) {
             this.inputDim = inputDim;
@@ -118,19 +124,16 @@ public final class MlpEnergy implements EnergyModel {
         }
 
         public Builder optLeakySlope(double slope) {
+            Require.nonNegative("mlp", "leakySlope", slope);
             this.leakySlope = (float) slope;
             return this;
         }
 
         public MlpEnergy build() {
-            if (inputDim < 1) {
-                throw new IllegalArgumentException("MLP energy: inputDim must be >= 1, was " + inputDim);
-            }
-            for (int w : hidden) {
-                if (w < 1) {
-                    throw new IllegalArgumentException("MLP energy: hidden widths must be >= 1, got "
-                            + Arrays.toString(hidden));
-                }
+            Require.atLeast("mlp", "inputDim", inputDim, 1);
+            Require.that(hidden.length > 0, "mlp", "hidden", "list at least one width, e.g. mlp(128, 128)", "empty");
+            for (int i = 0; i < hidden.length; i++) {
+                Require.atLeast("mlp", "hidden[" + i + "]", hidden[i], 1);
             }
             return new MlpEnergy(this);
         }

@@ -1,5 +1,6 @@
 package org.ebmworkbench.engine.energy;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -20,10 +21,11 @@ public final class QuadraticEnergy implements EnergyModel {
     private final int inputDim;
     private final boolean trainablePrecision;
 
+    /** Learn the precision P as well as the mean (false: P = I, the SNL Figure 1 model). */
+    public static final boolean DEFAULT_TRAINABLE_PRECISION = true;
+
     public QuadraticEnergy(int inputDim, boolean trainablePrecision) {
-        if (inputDim < 1) {
-            throw new IllegalArgumentException("quadratic energy: inputDim must be >= 1, was " + inputDim);
-        }
+        Require.atLeast("quadratic", "inputDim", inputDim, 1);
         this.inputDim = inputDim;
         this.trainablePrecision = trainablePrecision;
     }

@@ -1,5 +1,6 @@
 package org.ebmworkbench.engine.eval;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -32,13 +33,16 @@ public final class GridLogLikelihood {
     private final int resolution;
     private final boolean selfCheck;
 
+    /** The half-width of the box [-6, 6]² that holds every 2-D toy but the SNL pinwheel. */
+    public static final double DEFAULT_BOX = 6.0;
+    /** Points per axis. */
+    public static final int DEFAULT_RESOLUTION = 300;
+    /** Recheck the final value on a doubled box and resolution. */
+    public static final boolean DEFAULT_SELF_CHECK = true;
+
     public GridLogLikelihood(double box, int resolution, boolean selfCheck) {
-        if (!(box > 0) || Double.isInfinite(box)) {
-            throw new IllegalArgumentException("grid log-likelihood: box half-width must be positive, was " + box);
-        }
-        if (resolution < 2) {
-            throw new IllegalArgumentException("grid log-likelihood: resolution must be >= 2, was " + resolution);
-        }
+        Require.positive(METRIC, "box", box);
+        Require.atLeast(METRIC, "resolution", resolution, 2);
         this.box = box;
         this.resolution = resolution;
         this.selfCheck = selfCheck;

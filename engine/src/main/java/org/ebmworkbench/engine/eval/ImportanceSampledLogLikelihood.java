@@ -1,5 +1,6 @@
 package org.ebmworkbench.engine.eval;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -22,10 +23,11 @@ public final class ImportanceSampledLogLikelihood {
 
     private final int samples;
 
+    /** The SNL code's test-time proposal samples. */
+    public static final int DEFAULT_SAMPLES = 20_000;
+
     public ImportanceSampledLogLikelihood(int samples) {
-        if (samples < 1) {
-            throw new IllegalArgumentException("IS log-likelihood: samples must be >= 1, was " + samples);
-        }
+        Require.atLeast(METRIC, "samples", samples, 1);
         this.samples = samples;
     }
 

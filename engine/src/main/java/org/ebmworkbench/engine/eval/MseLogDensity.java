@@ -1,5 +1,6 @@
 package org.ebmworkbench.engine.eval;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -41,9 +42,7 @@ public final class MseLogDensity {
     }
 
     public MseLogDensity(int points) {
-        if (points < 2) {
-            throw new IllegalArgumentException("mse_log_density: need at least 2 points, got " + points);
-        }
+        Require.atLeast(METRIC, "points", points, 2);
         this.points = points;
     }
 

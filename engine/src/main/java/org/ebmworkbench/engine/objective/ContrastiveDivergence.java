@@ -1,8 +1,8 @@
 package org.ebmworkbench.engine.objective;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
@@ -155,11 +155,9 @@ public final class ContrastiveDivergence implements Objective {
             throw new IllegalStateException(name() + ": no negatives for step " + context.step()
                     + "; beforeStep(context, batch) must run before loss (the Trainer does this)");
         }
-        long n = batch.getShape().get(0);
-        NDArray negative = negatives.samples().stopGradient();
-        NDArray energies = context.energy().energy(context.parameters(), NDArrays.concat(new NDList(batch, negative)));
-        NDArray positiveEnergy = energies.get(new NDIndex(":" + n));
-        NDArray negativeEnergy = energies.get(new NDIndex(n + ":"));
+        BatchAndExtra energies = BatchAndExtra.energies(context, batch, negatives.samples().stopGradient());
+        NDArray positiveEnergy = energies.data();
+        NDArray negativeEnergy = energies.extra();
         NDArray gap = positiveEnergy.mean().sub(negativeEnergy.mean());
         NDArray loss = energyL2 == 0 ? gap
                 : gap.add(positiveEnergy.square().mean().add(negativeEnergy.square().mean()).mul(energyL2));
@@ -241,14 +239,25 @@ public final class ContrastiveDivergence implements Objective {
      */
     public static final class Builder {
         private @Nullable Sampler sampler;
-        private int steps = 10;
-        private ChainInit chainInit = ChainInit.DATA;
+        /** k = 10 sampler steps (the ED baseline). */
+        public static final int DEFAULT_STEPS = 10;
+        /** CD-k: chains from the data. */
+        public static final ChainInit DEFAULT_CHAIN_INIT = ChainInit.DATA;
+        /** The replay buffer's size (JEM, IGEBM). */
+        public static final int DEFAULT_BUFFER_SIZE = 10_000;
+        /** The replay buffer's re-initialisation probability (JEM, IGEBM). */
+        public static final double DEFAULT_REINIT_FRACTION = 0.05;
+        /** No energy magnitude penalty. */
+        public static final double DEFAULT_ENERGY_L2 = 0;
+
+        private int steps = DEFAULT_STEPS;
+        private ChainInit chainInit = DEFAULT_CHAIN_INIT;
         private boolean persistentFromData = true;
-        private int bufferSize = 10_000;
-        private double reinitFraction = 0.05;
+        private int bufferSize = DEFAULT_BUFFER_SIZE;
+        private double reinitFraction = DEFAULT_REINIT_FRACTION;
         private double noiseLow = -1;
         private double noiseHigh = 1;
-        private double energyL2 = 0;
+        private double energyL2 = DEFAULT_ENERGY_L2;
 
         public Builder setSampler(Sampler sampler) {
             this.sampler = sampler;
@@ -299,14 +308,13 @@ public final class ContrastiveDivergence implements Objective {
 
         public ContrastiveDivergence build() {
             require(sampler != null, "a sampler is required (setSampler)");
-            require(steps >= 1, "steps must be >= 1, was " + steps);
+            Require.atLeast("cd", "steps", steps, 1);
             require(chainInit != null, "chainInit must not be null");
-            require(bufferSize >= 1, "bufferSize must be >= 1, was " + bufferSize);
-            require(reinitFraction >= 0 && reinitFraction <= 1,
-                    "reinitFraction must lie in [0, 1], was " + reinitFraction);
+            Require.atLeast("cd", "bufferSize", bufferSize, 1);
+            Require.inClosed("cd", "reinitFraction", reinitFraction, 0, 1);
             require(Double.isFinite(noiseLow) && Double.isFinite(noiseHigh) && noiseLow < noiseHigh,
                     "noise box needs finite low < high, was [" + noiseLow + ", " + noiseHigh + "]");
-            require(energyL2 >= 0 && Double.isFinite(energyL2), "energyL2 must be >= 0 and finite, was " + energyL2);
+            Require.nonNegative("cd", "energyL2", energyL2);
             return new ContrastiveDivergence(this);
         }
 

@@ -1,5 +1,6 @@
 package org.ebmworkbench.engine.objective;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,10 @@ public final class DenoisingScoreMatching implements Objective {
 
     /** Builder; default σ = 0.1. */
     public static final class Builder {
-        private double sigma = 0.1;
+        /** SNL's 2-D baseline noise std. */
+        public static final double DEFAULT_SIGMA = 0.1;
+
+        private double sigma = DEFAULT_SIGMA;
 
         private Builder() {}
 
@@ -69,9 +73,7 @@ public final class DenoisingScoreMatching implements Objective {
         }
 
         public DenoisingScoreMatching build() {
-            if (!(sigma > 0) || Double.isInfinite(sigma)) {
-                throw new IllegalArgumentException("DSM: sigma must be positive and finite, was " + sigma);
-            }
+            Require.positive("dsm", "sigma", sigma);
             return new DenoisingScoreMatching(this);
         }
     }

@@ -1,5 +1,6 @@
 package org.ebmworkbench.engine.objective;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -75,9 +76,9 @@ public final class EnergyDiscrepancy implements Objective {
         NDArray perturbed = batch.add(xi.mul(sd));
         NDArray xiNegative = context.manager().randomNormal(0f, 1f, new Shape(n, m, dim), batch.getDataType());
         NDArray negatives = perturbed.expandDims(1).add(xiNegative.mul(sd)).reshape(n * m, dim);
-        NDArray energies = context.energy().energy(context.parameters(), NDArrays.concat(new NDList(batch, negatives)));
-        NDArray dataEnergy = energies.get(new NDIndex(":" + n));
-        NDArray negativeEnergy = energies.get(new NDIndex(n + ":")).reshape(n, m);
+        BatchAndExtra energies = BatchAndExtra.energies(context, batch, negatives);
+        NDArray dataEnergy = energies.data();
+        NDArray negativeEnergy = energies.extra().reshape(n, m);
         return new Loss(lossFromEnergies(dataEnergy, negativeEnergy, w), Map.of(
                 "energy_gap", dataEnergy.expandDims(1).sub(negativeEnergy).mean().stopGradient()));
     }
@@ -120,9 +121,16 @@ public final class EnergyDiscrepancy implements Objective {
 
     /** Builder with the official 2-D defaults t = 1, m = 4, w = 1. */
     public static final class Builder {
-        private double t = 1.0;
-        private int m = 4;
-        private double w = 1.0;
+        /** The official 2-D perturbation variance. */
+        public static final double DEFAULT_T = 1.0;
+        /** The official 2-D number of negatives. */
+        public static final int DEFAULT_M = 4;
+        /** The official 2-D stabiliser. */
+        public static final double DEFAULT_W = 1.0;
+
+        private double t = DEFAULT_T;
+        private int m = DEFAULT_M;
+        private double w = DEFAULT_W;
 
         private Builder() {}
 
@@ -145,16 +153,9 @@ public final class EnergyDiscrepancy implements Objective {
         }
 
         public EnergyDiscrepancy build() {
-            if (!(t > 0) || Double.isInfinite(t)) {
-                throw new IllegalArgumentException("ED: t (the perturbation variance) must be positive and finite, was "
-                        + t);
-            }
-            if (m < 1) {
-                throw new IllegalArgumentException("ED: m (negatives per data point) must be >= 1, was " + m);
-            }
-            if (!(w >= 0) || Double.isInfinite(w)) {
-                throw new IllegalArgumentException("ED: w (the stabiliser) must be >= 0 and finite, was " + w);
-            }
+            Require.positive("ed", "t", t);
+            Require.atLeast("ed", "m", m, 1);
+            Require.nonNegative("ed", "w", w);
             return new EnergyDiscrepancy(this);
         }
     }

@@ -1,9 +1,7 @@
 package org.ebmworkbench.engine.objective;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import java.util.List;
 import java.util.Map;
 import org.ebmworkbench.engine.proposal.Proposal;
@@ -42,12 +40,11 @@ public final class LogImportanceSampling implements Objective {
     @Override
     public Loss loss(ObjectiveContext context, NDArray batch) {
         Proposal q = context.requireProposal("log-IS");
-        long n = batch.getShape().get(0);
         NDArray samples = ProposalEstimates.sample(q, context, proposalSamples, batch);
-        NDArray energies = context.energy().energy(context.parameters(), NDArrays.concat(new NDList(batch, samples)));
-        NDArray logWeights = energies.get(new NDIndex(n + ":")).neg().sub(q.logProb(samples));
+        BatchAndExtra energies = BatchAndExtra.energies(context, batch, samples);
+        NDArray logWeights = energies.extra().neg().sub(q.logProb(samples));
         NDArray logZ = Tensors.logMeanExp(logWeights);
-        NDArray loss = energies.get(new NDIndex(":" + n)).mean().add(logZ);
+        NDArray loss = energies.data().mean().add(logZ);
         return new Loss(loss, Map.of(
                 "log_z", logZ.stopGradient(),
                 "ess", Tensors.effectiveSampleSize(logWeights.stopGradient())));
@@ -65,7 +62,10 @@ public final class LogImportanceSampling implements Objective {
 
     /** Builder; default N = 512 proposal samples per step. */
     public static final class Builder {
-        private int proposalSamples = 512;
+        /** Proposal samples per step (the SNL code's). */
+        public static final int DEFAULT_PROPOSAL_SAMPLES = 512;
+
+        private int proposalSamples = DEFAULT_PROPOSAL_SAMPLES;
 
         private Builder() {}
 
@@ -76,9 +76,7 @@ public final class LogImportanceSampling implements Objective {
         }
 
         public LogImportanceSampling build() {
-            if (proposalSamples < 1) {
-                throw new IllegalArgumentException("log-IS: proposalSamples must be >= 1, was " + proposalSamples);
-            }
+            Require.atLeast("log_is", "proposalSamples", proposalSamples, 1);
             return new LogImportanceSampling(this);
         }
     }

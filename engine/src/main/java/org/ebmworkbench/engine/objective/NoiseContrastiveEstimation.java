@@ -1,9 +1,7 @@
 package org.ebmworkbench.engine.objective;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
 import java.util.List;
 import java.util.Map;
@@ -74,17 +72,15 @@ public final class NoiseContrastiveEstimation implements Objective {
         int count = noiseSamples > 0 ? noiseSamples : Math.toIntExact(n * noisePerDatum);
         double nu = (double) count / n;
         NDArray noise = ProposalEstimates.sample(q, context, count, batch);
-        NDArray points = NDArrays.concat(new NDList(batch, noise));
+        BatchAndExtra energies = BatchAndExtra.energies(context, batch, noise);
         NDArray c = context.parameters().get(NORMALISER);
-        NDArray logits = context.energy().energy(context.parameters(), points).neg().sub(c)
-                .sub(q.logProb(points)).sub(Math.log(nu));
-        NDArray dataLogits = logits.get(new NDIndex(":" + n));
-        NDArray noiseLogits = logits.get(new NDIndex(n + ":"));
+        NDArray dataLogits = energies.data().neg().sub(c).sub(q.logProb(batch)).sub(Math.log(nu));
+        NDArray noiseLogits = energies.extra().neg().sub(c).sub(q.logProb(noise)).sub(Math.log(nu));
         NDArray loss = Activation.softPlus(dataLogits.neg()).sum().add(Activation.softPlus(noiseLogits).sum()).div(n);
-        NDArray correct = dataLogits.gt(0).toType(logits.getDataType(), false).sum()
-                .add(noiseLogits.lt(0).toType(logits.getDataType(), false).sum());
+        NDArray correct = dataLogits.gt(0).toType(dataLogits.getDataType(), false).sum()
+                .add(noiseLogits.lt(0).toType(noiseLogits.getDataType(), false).sum());
         return new Loss(loss, Map.of(
-                "accuracy", correct.div(logits.size()).stopGradient(),
+                "accuracy", correct.div(n + count).stopGradient(),
                 "c", c.stopGradient()));
     }
 
@@ -104,9 +100,16 @@ public final class NoiseContrastiveEstimation implements Objective {
 
     /** Builder; defaults ν = 1, c initialised from 1024 proposal samples. */
     public static final class Builder {
-        private int noisePerDatum = 1;
-        private int noiseSamples = 0;
-        private int normaliserInitSamples = 1024;
+        /** One noise sample per data point. */
+        public static final int DEFAULT_NOISE_PER_DATUM = 1;
+        /** 0: the noise count follows noisePerDatum. */
+        public static final int DEFAULT_NOISE_SAMPLES = 0;
+        /** Proposal samples for the initial c. */
+        public static final int DEFAULT_NORMALISER_INIT_SAMPLES = 1024;
+
+        private int noisePerDatum = DEFAULT_NOISE_PER_DATUM;
+        private int noiseSamples = DEFAULT_NOISE_SAMPLES;
+        private int normaliserInitSamples = DEFAULT_NORMALISER_INIT_SAMPLES;
 
         private Builder() {}
 
@@ -129,17 +132,9 @@ public final class NoiseContrastiveEstimation implements Objective {
         }
 
         public NoiseContrastiveEstimation build() {
-            if (noisePerDatum < 1) {
-                throw new IllegalArgumentException("NCE: noisePerDatum (nu) must be >= 1, was " + noisePerDatum);
-            }
-            if (noiseSamples < 0) {
-                throw new IllegalArgumentException("NCE: noiseSamples must be >= 0 (0: use noisePerDatum), was "
-                        + noiseSamples);
-            }
-            if (normaliserInitSamples < 0) {
-                throw new IllegalArgumentException("NCE: normaliserInitSamples must be >= 0 (0: c starts at 0), was "
-                        + normaliserInitSamples);
-            }
+            Require.atLeast("nce", "noisePerDatum", noisePerDatum, 1);
+            Require.atLeast("nce", "noiseSamples", noiseSamples, 0);
+            Require.atLeast("nce", "normaliserInitSamples", normaliserInitSamples, 0);
             return new NoiseContrastiveEstimation(this);
         }
     }

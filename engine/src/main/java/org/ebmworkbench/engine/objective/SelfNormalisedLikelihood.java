@@ -1,9 +1,7 @@
 package org.ebmworkbench.engine.objective;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import java.util.List;
 import java.util.Map;
 import org.ebmworkbench.engine.proposal.Proposal;
@@ -69,11 +67,10 @@ public final class SelfNormalisedLikelihood implements Objective {
     @Override
     public Loss loss(ObjectiveContext context, NDArray batch) {
         Proposal q = context.requireProposal("SNL");
-        long n = batch.getShape().get(0);
         NDArray samples = ProposalEstimates.sample(q, context, proposalSamples, batch);
-        NDArray energies = context.energy().energy(context.parameters(), NDArrays.concat(new NDList(batch, samples)));
-        NDArray dataEnergy = energies.get(new NDIndex(":" + n));
-        NDArray sampleEnergy = energies.get(new NDIndex(n + ":"));
+        BatchAndExtra energies = BatchAndExtra.energies(context, batch, samples);
+        NDArray dataEnergy = energies.data();
+        NDArray sampleEnergy = energies.extra();
         boolean warmUp = context.step() < logIsWarmupSteps;
         // In the log-IS form b cancels analytically, but float rounding leaves a ~1e-8 gradient that Adam would
         // normalise into full-size steps; detaching b makes its gradient exactly zero.
@@ -106,9 +103,16 @@ public final class SelfNormalisedLikelihood implements Objective {
 
     /** Builder with the official 2-D defaults: 512 proposal samples, b from 1024 samples, no warm-up. */
     public static final class Builder {
-        private int proposalSamples = 512;
-        private int biasInitSamples = 1024;
-        private int logIsWarmupSteps = 0;
+        /** Proposal samples per step for Ẑ (SNL 2-D config). */
+        public static final int DEFAULT_PROPOSAL_SAMPLES = 512;
+        /** Proposal samples for the initial b = log Ẑ (SNL 2-D config). */
+        public static final int DEFAULT_BIAS_INIT_SAMPLES = 1024;
+        /** No log-IS warm-up. */
+        public static final int DEFAULT_LOG_IS_WARMUP_STEPS = 0;
+
+        private int proposalSamples = DEFAULT_PROPOSAL_SAMPLES;
+        private int biasInitSamples = DEFAULT_BIAS_INIT_SAMPLES;
+        private int logIsWarmupSteps = DEFAULT_LOG_IS_WARMUP_STEPS;
 
         public Builder optProposalSamples(int n) {
             this.proposalSamples = n;
@@ -126,16 +130,10 @@ public final class SelfNormalisedLikelihood implements Objective {
         }
 
         public SelfNormalisedLikelihood build() {
-            require(proposalSamples >= 1, "proposalSamples must be >= 1, was " + proposalSamples);
-            require(biasInitSamples >= 1, "biasInitSamples must be >= 1, was " + biasInitSamples);
-            require(logIsWarmupSteps >= 0, "logIsWarmupSteps must be >= 0, was " + logIsWarmupSteps);
+            Require.atLeast("snl", "proposalSamples", proposalSamples, 1);
+            Require.atLeast("snl", "biasInitSamples", biasInitSamples, 1);
+            Require.atLeast("snl", "logIsWarmupSteps", logIsWarmupSteps, 0);
             return new SelfNormalisedLikelihood(this);
-        }
-
-        private static void require(boolean ok, String message) {
-            if (!ok) {
-                throw new IllegalArgumentException("SNL: " + message);
-            }
         }
     }
 }

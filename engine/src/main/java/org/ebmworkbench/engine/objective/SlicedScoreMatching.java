@@ -1,5 +1,6 @@
 package org.ebmworkbench.engine.objective;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -103,9 +104,16 @@ public final class SlicedScoreMatching implements Objective {
 
     /** Builder; defaults: Rademacher projections, one per data point, not variance-reduced. */
     public static final class Builder {
-        private Projection projection = Projection.RADEMACHER;
-        private int numProjections = 1;
-        private boolean varianceReduced = false;
+        /** Rademacher projections. */
+        public static final Projection DEFAULT_PROJECTION = Projection.RADEMACHER;
+        /** One projection per data point. */
+        public static final int DEFAULT_NUM_PROJECTIONS = 1;
+        /** The plain (not variance-reduced) estimator. */
+        public static final boolean DEFAULT_VARIANCE_REDUCED = false;
+
+        private Projection projection = DEFAULT_PROJECTION;
+        private int numProjections = DEFAULT_NUM_PROJECTIONS;
+        private boolean varianceReduced = DEFAULT_VARIANCE_REDUCED;
 
         private Builder() {}
 
@@ -130,9 +138,7 @@ public final class SlicedScoreMatching implements Objective {
             if (projection == null) {
                 throw new IllegalArgumentException("SSM: projection must not be null");
             }
-            if (numProjections < 1) {
-                throw new IllegalArgumentException("SSM: numProjections must be >= 1, was " + numProjections);
-            }
+            Require.atLeast("ssm", "numProjections", numProjections, 1);
             return new SlicedScoreMatching(this);
         }
     }

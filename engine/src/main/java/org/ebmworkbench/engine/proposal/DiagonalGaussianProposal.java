@@ -1,5 +1,6 @@
 package org.ebmworkbench.engine.proposal;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -22,15 +23,12 @@ public final class DiagonalGaussianProposal implements Proposal {
     private final double logNormaliser;
 
     public DiagonalGaussianProposal(NDManager manager, double[] mean, double[] std) {
-        if (mean.length != std.length || mean.length == 0) {
-            throw new IllegalArgumentException("Gaussian proposal: mean and std must have the same positive length, got "
-                    + mean.length + " and " + std.length);
-        }
-        for (double s : std) {
-            if (!(s > 0) || Double.isInfinite(s)) {
-                throw new IllegalArgumentException("Gaussian proposal: every std must be positive and finite, got "
-                        + Arrays.toString(std));
-            }
+        Require.that(mean.length > 0, "gaussian", "mean", "have one entry per data dimension", "empty");
+        Require.that(std.length == mean.length, "gaussian", "std", "have as many entries as mean (" + mean.length
+                + ")", std.length + " entries");
+        for (int i = 0; i < mean.length; i++) {
+            Require.that(Double.isFinite(mean[i]), "gaussian", "mean[" + i + "]", "be finite", mean[i]);
+            Require.positive("gaussian", "std[" + i + "]", std[i]);
         }
         this.mean = mean.clone();
         this.std = std.clone();
@@ -43,8 +41,12 @@ public final class DiagonalGaussianProposal implements Proposal {
         this.logNormaliser = ln;
     }
 
+    /** The std of the noise added to the data before a Gaussian is fitted (the SNL code's 1e-2). */
+    public static final double DEFAULT_JITTER = 0.01;
+
     /** Mean and per-coordinate std of {@code data}, the variance inflated by {@code jitter²}. */
     public static DiagonalGaussianProposal fit(NDManager manager, Dataset data, double jitter) {
+        Require.nonNegative("gaussian", "jitter", jitter);
         double[] m = data.mean();
         double[][] cov = data.covariance();
         double[] s = new double[m.length];

@@ -1,5 +1,6 @@
 package org.ebmworkbench.engine.proposal;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -45,6 +46,7 @@ public final class FullGaussianProposal implements Proposal {
 
     /** Sample mean and covariance of {@code data}, the diagonal inflated by {@code jitter²}. */
     public static FullGaussianProposal fit(NDManager manager, Dataset data, double jitter) {
+        Require.nonNegative("gaussian", "jitter", jitter);
         double[][] cov = data.covariance();
         for (int j = 0; j < cov.length; j++) {
             cov[j][j] += jitter * jitter;

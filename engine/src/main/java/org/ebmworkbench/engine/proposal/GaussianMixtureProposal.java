@@ -1,5 +1,6 @@
 package org.ebmworkbench.engine.proposal;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -88,6 +89,9 @@ public final class GaussianMixtureProposal implements Proposal {
         this.innerCdf = manager.create(cdf);
     }
 
+    /** SNL's 20-component proposal. */
+    public static final int DEFAULT_COMPONENTS = 20;
+
     /** {@link #fit(NDManager, Dataset, int, long, GaussianMixtureEm.Settings)} with the default EM settings. */
     public static GaussianMixtureProposal fit(NDManager manager, Dataset data, int k, long seed) {
         return fit(manager, data, k, seed, GaussianMixtureEm.Settings.DEFAULT);
@@ -96,6 +100,9 @@ public final class GaussianMixtureProposal implements Proposal {
     /** Fits k components to {@code data} by EM from a k-means++/k-means start seeded by {@code seed}. */
     public static GaussianMixtureProposal fit(
             NDManager manager, Dataset data, int k, long seed, GaussianMixtureEm.Settings settings) {
+        Require.atLeast("gaussianMixture", "components", k, 1);
+        Require.that(k <= data.size(), "gaussianMixture", "components", "be ≤ the " + data.size()
+                + " rows of the training set", k);
         return of(manager, GaussianMixtureEm.fit(data, k, seed, settings));
     }
 

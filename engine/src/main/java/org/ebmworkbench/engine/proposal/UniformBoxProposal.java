@@ -1,5 +1,6 @@
 package org.ebmworkbench.engine.proposal;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
@@ -19,17 +20,16 @@ public final class UniformBoxProposal implements Proposal {
     private final double logVolume;
 
     public UniformBoxProposal(NDManager manager, double[] low, double[] high) {
-        if (low.length != high.length || low.length == 0) {
-            throw new IllegalArgumentException("uniform box: low and high must have the same positive length");
-        }
+        Require.that(low.length > 0, "uniformBox", "low", "have one entry per data dimension", "empty");
+        Require.that(high.length == low.length, "uniformBox", "high", "have as many entries as low (" + low.length
+                + ")", high.length + " entries");
         double lv = 0;
         double[] width = new double[low.length];
         for (int j = 0; j < low.length; j++) {
             width[j] = high[j] - low[j];
-            if (!(width[j] > 0) || Double.isInfinite(width[j])) {
-                throw new IllegalArgumentException("uniform box: need low < high in every coordinate, got low="
-                        + Arrays.toString(low) + " high=" + Arrays.toString(high));
-            }
+            Require.that(Double.isFinite(low[j]), "uniformBox", "low[" + j + "]", "be finite", low[j]);
+            Require.that(width[j] > 0 && Double.isFinite(width[j]), "uniformBox", "high[" + j + "]",
+                    "be finite and > low[" + j + "] = " + low[j], high[j]);
             lv += Math.log(width[j]);
         }
         this.low = low.clone();
@@ -40,8 +40,12 @@ public final class UniformBoxProposal implements Proposal {
         this.logVolume = lv;
     }
 
+    /** 10 % of the data's range on each side. */
+    public static final double DEFAULT_MARGIN = 0.1;
+
     /** The bounding box of {@code data} widened by {@code margin} times its range on each side. */
     public static UniformBoxProposal fit(NDManager manager, Dataset data, double margin) {
+        Require.nonNegative("uniformBox", "margin", margin);
         int d = data.dim();
         double[] lo = new double[d];
         double[] hi = new double[d];

@@ -1,24 +1,20 @@
 package org.ebmworkbench.engine.sampler;
 
-/** Builder validation with messages that name the sampler and the option. */
+import org.ebmworkbench.engine.check.Require;
+
+/** Builder validation of the samplers: {@link Require}'s checks under the samplers' own short names. */
 final class Checks {
     private Checks() {}
 
     static void positive(String sampler, String option, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(sampler + ": " + option + " must be positive and finite, was " + value);
-        }
+        Require.positive(sampler, option, value);
     }
 
     static void nonNegative(String sampler, String option, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(sampler + ": " + option + " must be >= 0 and finite, was " + value);
-        }
+        Require.nonNegative(sampler, option, value);
     }
 
     static void atLeastOne(String sampler, String option, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(sampler + ": " + option + " must be >= 1, was " + value);
-        }
+        Require.atLeast(sampler, option, value, 1);
     }
 }

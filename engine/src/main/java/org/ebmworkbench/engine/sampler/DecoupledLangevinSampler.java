@@ -82,8 +82,13 @@ public final class DecoupledLangevinSampler implements Sampler {
 
     /** Defaults are JEM's: α = 1, σ = 0.01, no clipping, no box. */
     public static final class Builder {
-        private double stepSize = 1.0;
-        private double noise = 0.01;
+        /** JEM's gradient step α. */
+        public static final double DEFAULT_STEP_SIZE = 1.0;
+        /** JEM's noise σ. */
+        public static final double DEFAULT_NOISE = 0.01;
+
+        private double stepSize = DEFAULT_STEP_SIZE;
+        private double noise = DEFAULT_NOISE;
         private @Nullable Double gradientClip;
         private @Nullable Double boxLow;
         private @Nullable Double boxHigh;

@@ -94,8 +94,13 @@ public final class HmcSampler implements Sampler {
      * paper fixes them for EBM training, so tune ε for an acceptance rate near 0.65 (Neal 2011).
      */
     public static final class Builder {
-        private double stepSize = 0.1;
-        private int leapfrogSteps = 10;
+        /** ε = 0.1: with L = 10 a trajectory of length 1 (Neal 2011). */
+        public static final double DEFAULT_STEP_SIZE = 0.1;
+        /** L = 10 leapfrog steps per transition. */
+        public static final int DEFAULT_LEAPFROG_STEPS = 10;
+
+        private double stepSize = DEFAULT_STEP_SIZE;
+        private int leapfrogSteps = DEFAULT_LEAPFROG_STEPS;
 
         /** The leapfrog step ε. */
         public Builder optStepSize(double epsilon) {

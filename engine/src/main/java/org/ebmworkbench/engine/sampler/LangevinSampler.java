@@ -59,7 +59,10 @@ public final class LangevinSampler implements Sampler {
 
     /** Defaults: h = 0.01 (the ED 2-D CD baseline), no clipping. */
     public static final class Builder {
-        private double stepSize = 0.01;
+        /** h = 0.01, the ED 2-D CD baseline. */
+        public static final double DEFAULT_STEP_SIZE = 0.01;
+
+        private double stepSize = DEFAULT_STEP_SIZE;
         private @Nullable Double gradientClip;
 
         /** The step size h: the drift is h/2 times the gradient and the noise variance is h. */

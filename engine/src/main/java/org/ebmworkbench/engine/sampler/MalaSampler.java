@@ -69,7 +69,10 @@ public final class MalaSampler implements Sampler {
 
     /** Default h = 0.01, the ED baseline's Langevin step, so that MALA is that sampler made exact. */
     public static final class Builder {
-        private double stepSize = 0.01;
+        /** h = 0.01, the ED baseline's Langevin step. */
+        public static final double DEFAULT_STEP_SIZE = 0.01;
+
+        private double stepSize = DEFAULT_STEP_SIZE;
 
         /** The step size h of the Langevin proposal (drift h/2 times the gradient, noise variance h). */
         public Builder optStepSize(double h) {

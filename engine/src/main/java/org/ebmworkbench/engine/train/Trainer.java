@@ -1,5 +1,6 @@
 package org.ebmworkbench.engine.train;
 
+import org.ebmworkbench.engine.check.Require;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -220,6 +221,8 @@ public final class Trainer {
 
     /** DJL-style builder; {@code set*} are required, {@code opt*} have defaults. */
     public static final class Builder {
+        private static final String NAME = "trainer";
+
         private EnergyModel energy;
         private Objective objective;
         private @Nullable Proposal proposal;
@@ -227,11 +230,16 @@ public final class Trainer {
         private @Nullable ToyDataset freshSamples;
         private @Nullable Long steps;
         private @Nullable Integer epochs;
-        private int batchSize = 128;
-        private OptimizerConfig optimizer = OptimizerConfig.adam(1e-3);
+        /** Data points per step. */
+        public static final int DEFAULT_BATCH_SIZE = 128;
+        /** Steps between training log lines. */
+        public static final int DEFAULT_LOG_EVERY = 100;
+
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private OptimizerConfig optimizer = OptimizerConfig.adam(OptimizerConfig.DEFAULT_LEARNING_RATE);
         private @Nullable Double ema;
         private long seed;
-        private int logEvery = 100;
+        private int logEvery = DEFAULT_LOG_EVERY;
         private int evaluateEvery = 0;
         private @Nullable Evaluator evaluator;
         private final List<TrainingListener> listeners = new ArrayList<>();
@@ -315,13 +323,23 @@ public final class Trainer {
             require(objective != null, "an objective is required (setObjective)");
             require(data != null || freshSamples != null, "training data is required (setData or optFreshSamples)");
             require((steps == null) != (epochs == null), "set exactly one of steps and epochs");
-            require(steps == null || steps >= 1, "steps must be >= 1, was " + steps);
-            require(epochs == null || epochs >= 1, "epochs must be >= 1, was " + epochs);
+            if (steps != null) {
+                Require.atLeast(NAME, "steps", steps, 1);
+            }
+            if (epochs != null) {
+                Require.atLeast(NAME, "epochs", epochs, 1);
+            }
             require(epochs == null || freshSamples == null, "epochs need a fixed sample; with fresh samples set steps");
-            require(batchSize >= 1, "batch size must be >= 1, was " + batchSize);
-            require(ema == null || (ema > 0 && ema < 1), "EMA decay must lie in (0, 1), was " + ema);
-            require(logEvery >= 1, "logEvery must be >= 1, was " + logEvery);
-            require(evaluateEvery >= 0, "evaluateEvery must be >= 0, was " + evaluateEvery);
+            Require.atLeast(NAME, "batchSize", batchSize, 1);
+            if (freshSamples == null) {
+                Require.that(batchSize <= data.size(), NAME, "batchSize",
+                        "be ≤ the " + data.size() + " rows of the training set", batchSize);
+            }
+            if (ema != null) {
+                Require.inOpen(NAME, "ema", ema, 0, 1);
+            }
+            Require.atLeast(NAME, "logEvery", logEvery, 1);
+            Require.atLeast(NAME, "evaluateEvery", evaluateEvery, 0);
             int dim = data != null ? data.dim() : freshSamples.dim();
             require(dim == energy.inputDim(), "the data has dimension " + dim + " but the energy expects " + energy.inputDim());
             require(proposal == null || proposal.dim() == dim,
@@ -331,7 +349,7 @@ public final class Trainer {
 
         private static void require(boolean ok, String message) {
             if (!ok) {
-                throw new IllegalArgumentException("trainer: " + message);
+                throw new IllegalArgumentException(NAME + ": " + message);
             }
         }
     }

@@ -57,7 +57,7 @@ class ToyDatasetsTest : FunSpec({
                 ds.sample(1, 7L).size() shouldBe 1
             }
             test("a non-positive sample size is refused") {
-                shouldThrow<IllegalArgumentException> { ds.sample(0, 1L) }.message shouldContain "at least 1"
+                shouldThrow<IllegalArgumentException> { ds.sample(0, 1L) }.message shouldBe "${ds.name()}.n must be ≥ 1, was 0"
             }
             test("the description states the convention") {
                 ds.description().shouldNotBeBlank()

@@ -160,9 +160,9 @@ class ObjectiveValuesSpec : FunSpec({
     }
 
     test("builders reject invalid settings with the parameter named") {
-        shouldThrow<IllegalArgumentException> { EnergyDiscrepancy.builder().optT(0.0).build() }.message!! shouldContain "t (the perturbation variance)"
-        shouldThrow<IllegalArgumentException> { EnergyDiscrepancy.builder().optM(0).build() }.message!! shouldContain "m (negatives"
-        shouldThrow<IllegalArgumentException> { EnergyDiscrepancy.builder().optW(-1.0).build() }.message!! shouldContain "w (the stabiliser)"
+        shouldThrow<IllegalArgumentException> { EnergyDiscrepancy.builder().optT(0.0).build() }.message!! shouldContain "ed.t must be > 0"
+        shouldThrow<IllegalArgumentException> { EnergyDiscrepancy.builder().optM(0).build() }.message!! shouldContain "ed.m must be ≥ 1"
+        shouldThrow<IllegalArgumentException> { EnergyDiscrepancy.builder().optW(-1.0).build() }.message!! shouldContain "ed.w must be ≥ 0"
         shouldThrow<IllegalArgumentException> { NoiseContrastiveEstimation.builder().optNoisePerDatum(0).build() }.message!! shouldContain "noisePerDatum"
         shouldThrow<IllegalArgumentException> { NoiseContrastiveEstimation.builder().optNormaliserInitSamples(-1).build() }.message!! shouldContain "normaliserInitSamples"
         shouldThrow<IllegalArgumentException> { LogImportanceSampling.builder().optProposalSamples(0).build() }.message!! shouldContain "proposalSamples"

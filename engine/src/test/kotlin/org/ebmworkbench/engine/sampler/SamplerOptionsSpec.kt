@@ -66,15 +66,15 @@ class SamplerOptionsSpec : FunSpec({
 
     test("invalid options and arguments fail with the sampler and the option named") {
         shouldThrow<IllegalArgumentException> { LangevinSampler.builder().optStepSize(0.0).build() }
-            .message!! shouldContain "langevin: stepSize"
+            .message!! shouldContain "langevin.stepSize must be > 0"
         shouldThrow<IllegalArgumentException> { DecoupledLangevinSampler.builder().optNoise(-1.0).build() }
             .message!! shouldContain "noise"
         shouldThrow<IllegalArgumentException> { DecoupledLangevinSampler.builder().optSampleBox(1.0, 0.0).build() }
             .message!! shouldContain "box"
         shouldThrow<IllegalArgumentException> { MalaSampler.builder().optStepSize(Double.NaN).build() }
-            .message!! shouldContain "mala: stepSize"
+            .message!! shouldContain "mala.stepSize must be > 0"
         shouldThrow<IllegalArgumentException> { HmcSampler.builder().optLeapfrogSteps(0).build() }
-            .message!! shouldContain "hmc: leapfrogSteps"
+            .message!! shouldContain "hmc.leapfrogSteps must be ≥ 1"
         TestSupport.withManager { m ->
             shouldThrow<IllegalArgumentException> {
                 MalaSampler.builder().build().run(target.energy, target.params(m), m.zeros(Shape(4, 3)), 1, m)

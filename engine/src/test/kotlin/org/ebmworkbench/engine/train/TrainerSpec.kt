@@ -83,7 +83,7 @@ class TrainerSpec : FunSpec({
         val e = io.kotest.assertions.throwables.shouldThrow<IllegalArgumentException> {
             Trainer.builder().setEnergy(mlp).setObjective(PoisonedObjective(0)).setData(data).setSteps(10).optEma(1.5).build()
         }
-        e.message!! shouldContain "EMA decay"
+        e.message!! shouldBe "trainer.ema must be in (0.0, 1.0), was 1.5"
     }
 
     test("checkpoints round-trip: reloaded parameters give the same energies") {
