@@ -44,7 +44,7 @@ enum class ChainInit {
 }
 
 /**
- * Maximum likelihood with MCMC negatives (methods.md §4.1): loss `mean E(x⁺) − mean E(x⁻) + α·mean(E(x⁺)² +
+ * Maximum likelihood with MCMC negatives (Hinton 2002; Song & Kingma 2021, arXiv 2101.03288): loss `mean E(x⁺) − mean E(x⁻) + α·mean(E(x⁺)² +
  * E(x⁻)²)` with [energyL2] = α (the ED 2-D baseline: 10 Langevin steps from the data, h = 0.01, α = 0.3).
  * [bufferSize] and [reinitFraction] apply to the replay buffer (Du & Mordatch: 10 000 and 0.05). Chains started
  * from noise draw it uniformly on the training data's range.

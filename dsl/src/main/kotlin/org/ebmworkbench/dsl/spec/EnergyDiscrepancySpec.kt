@@ -13,7 +13,7 @@ fun energyDiscrepancy(
 ): EnergyDiscrepancySpec = EnergyDiscrepancySpec(t, m, w)
 
 /**
- * Energy discrepancy with a Gaussian perturbation (Schröder et al. 2023, methods.md §3.2): [t] is the
+ * Energy discrepancy with a Gaussian perturbation (Schröder et al. 2023, arXiv 2307.06431): [t] is the
  * VARIANCE of the perturbation, [m] the number of negatives per data point, [w] the stabiliser (0 allowed).
  * Defaults are the official 2-D setting t = 1, m = 4, w = 1.
  */

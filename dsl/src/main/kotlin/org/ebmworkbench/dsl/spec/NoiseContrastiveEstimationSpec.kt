@@ -12,7 +12,7 @@ fun nce(
 ): NceSpec = NceSpec(noisePerDatum, noiseSamples)
 
 /**
- * Noise-contrastive estimation (Gutmann & Hyvärinen 2010, methods.md §4.3): logistic classification of data
+ * Noise-contrastive estimation (Gutmann & Hyvärinen 2010): logistic classification of data
  * against proposal samples, with a learned normaliser `c` (`log p = −E − c`): [noisePerDatum] samples per data point,
  * or, when [noiseSamples] > 0, that many per step whatever the batch size (ν = noiseSamples / batch, as the SNL code's
  * baseline draws its proposal samples).

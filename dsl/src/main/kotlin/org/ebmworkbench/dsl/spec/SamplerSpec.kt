@@ -166,8 +166,8 @@ data class HmcSpec(override val steps: Int, val stepSize: Double, val leapfrogSt
 fun gibbs(steps: Int = 10): GibbsSpec = GibbsSpec(steps)
 
 /**
- * Systematic-scan Gibbs sampling of binary states x ∈ {0, 1}^D, one sweep over the D sites per step (methods.md's
- * discrete CD: 10 Gibbs rounds). Start states must be binary: it is the sampler of discrete energies.
+ * Systematic-scan Gibbs sampling of binary states x ∈ {0, 1}^D, one sweep over the D sites per step (the
+ * discrete-ED papers' Gibbs-CD baseline: 10 rounds). Start states must be binary: it is the sampler of discrete energies.
  */
 @Serializable
 @SerialName("gibbs")

@@ -36,7 +36,7 @@ final class IsotropicMixture implements ToyDataset {
     /**
      * 25 Gaussians, the Energy Discrepancy notebook generator ({@code density_estimation.ipynb},
      * {@code inf_train_gen("25gaussians")}): centres {−4,−2,0,2,4}², noise 0.2, then /1.414 (the notebook's own
-     * {@code log_prob_25gaussians}). E[log p] = −2.146 (methods.md §1.3).
+     * {@code log_prob_25gaussians}). E[log p] = −2.146 (Monte Carlo, ±0.005).
      */
     static IsotropicMixture gaussians25() {
         double[][] c = new double[25][];
@@ -52,7 +52,7 @@ final class IsotropicMixture implements ToyDataset {
 
     /**
      * 8 Gaussians, the FFJORD {@code toy_data.py} generator reused by ED and EB-GFN: centres
-     * 4·{(±1,0), (0,±1), (±1/√2, ±1/√2)}, noise 0.5, then /1.414. E[log p] = −2.831 (methods.md §1.3).
+     * 4·{(±1,0), (0,±1), (±1/√2, ±1/√2)}, noise 0.5, then /1.414. E[log p] = −2.831 (Monte Carlo, ±0.005).
      */
     static IsotropicMixture gaussians8() {
         double r = 1.0 / Math.sqrt(2);

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * A 2-D toy distribution with a fixed, documented generator convention (each implementation names the official
  * code it follows). Sampling uses only the {@link SplittableRandom} passed in, so the same seed gives the same
  * data. {@link #optimalLogLikelihood()} is E_p[log p(x)] in nats, the best expected test log-likelihood any model
- * can reach (methods.md §1.3); it is empty where that note lists no value.
+ * can reach; it is empty where no reference value is known.
  */
 public interface ToyDataset {
     /** The registry name, e.g. {@code "checkerboard"}. */
@@ -31,7 +31,7 @@ public interface ToyDataset {
         return sample(n, new SplittableRandom(seed));
     }
 
-    /** E_p[log p(x)] in nats where methods.md §1.3 lists it (exact or Monte Carlo to about ±0.005), else empty. */
+    /** E_p[log p(x)] in nats where a reference value is known (exact or Monte Carlo to about ±0.005), else empty. */
     OptionalDouble optimalLogLikelihood();
 
     /** Whether {@link #logDensity} has a closed form for this dataset. */
