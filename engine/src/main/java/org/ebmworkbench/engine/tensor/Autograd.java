@@ -22,9 +22,9 @@ import ai.djl.pytorch.jni.JniUtils;
  * inner pass, because the input's own {@code .grad} keeps the step's activations alive. {@link #inputGradient}
  * therefore calls {@code torch.autograd.grad}, which returns the gradient without storing it anywhere, through a
  * tiny TorchScript module built at run time ({@code TorchScriptGrad}); the same loop then shows no growth beyond
- * that of a first-order training loop, which {@code MemoryContractSpec} checks for every registered objective over
+ * that of a first-order training loop, which {@code MemoryContractTest} checks for every registered objective over
  * 20 000 steps. The outer gradient (the trainer's {@code collector.backward}) is checked against central finite
- * differences in float64 for every registered objective in {@code GradientContractSpec}.
+ * differences in float64 for every registered objective in {@code GradientContractTest}.
  */
 public final class Autograd {
     private Autograd() {}

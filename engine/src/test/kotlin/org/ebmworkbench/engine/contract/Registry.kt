@@ -87,7 +87,7 @@ class SamplerEntry(
  *
  * @property contract any valid settings, for the properties every sampler promises, and the law test
  * @property sweeps steps after which chains from uniform random starts are at the law of the 4-site Boltzmann
- *   machine of DiscreteSamplerLawSpec (chi-square test)
+ *   machine of DiscreteSamplerLawTest (chi-square test)
  */
 class DiscreteSamplerEntry(val name: String, val contract: Sampler, val sweeps: Int) {
     override fun toString() = name
@@ -95,7 +95,7 @@ class DiscreteSamplerEntry(val name: String, val contract: Sampler, val sweeps: 
 
 /**
  * Every objective and sampler of the engine, with the settings under which each satisfies the contract battery
- * (the specs of this package). A new objective or sampler is tested by being added here; RegistrySpec fails while a
+ * (the tests of this package). A new objective or sampler is tested by being added here; RegistryTest fails while a
  * class of the objective or sampler package is missing.
  */
 object Registry {

@@ -25,7 +25,7 @@ private object ZeroEnergy : EnergyModel {
  * The semantics of single options (gradient clipping, IGEBM's settings, the sample box) and the validation of every
  * builder; what all samplers promise is in the contract battery (org.ebmworkbench.engine.contract).
  */
-class SamplerOptionsSpec : FunSpec({
+class SamplerOptionsTest : FunSpec({
     val target = CorrelatedGaussian
 
     test("Langevin clips each gradient entry to ±c: the clipped step differs from pure noise by exactly −(h/2)·c·sign(g)") {

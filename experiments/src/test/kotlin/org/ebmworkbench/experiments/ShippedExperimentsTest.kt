@@ -21,7 +21,7 @@ import kotlin.io.path.listDirectoryEntries
 import kotlin.io.path.name
 
 /** Every shipped script compiles, runs in smoke mode to `done`, and yields a report with its metrics. */
-class ShippedExperimentsSpec : FunSpec({
+class ShippedExperimentsTest : FunSpec({
     val scripts = Path.of(".").listDirectoryEntries("*.ebm.kts").sortedBy { it.name }
     val host = ScriptHost(Files.createTempDirectory("ebm-script-cache"))
 

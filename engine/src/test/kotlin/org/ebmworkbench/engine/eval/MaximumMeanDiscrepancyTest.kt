@@ -16,7 +16,7 @@ import kotlin.math.exp
 import kotlin.math.sqrt
 
 /** Unbiased Gaussian-kernel MMD² against a direct O(n²) host computation and its sampling distribution. */
-class MaximumMeanDiscrepancySpec : FunSpec({
+class MaximumMeanDiscrepancyTest : FunSpec({
     fun gaussian(n: Int, mean: Double, std: Double, seed: Long): Dataset =
         TestSupport.gaussianData(n, doubleArrayOf(mean, 0.0), doubleArrayOf(std, std), seed)
 

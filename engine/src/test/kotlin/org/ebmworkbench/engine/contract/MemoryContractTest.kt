@@ -74,7 +74,7 @@ class MemoryReport(val seconds: Double, val samples: List<NativeMemory.Sample>) 
  *    7 GB for 0.5 MB, 128 MB already for 9.6 kB.
  * The control at the end shows the probe catches both kinds of leak.
  */
-class MemoryContractSpec : FunSpec({
+class MemoryContractTest : FunSpec({
     val steps = 20_000L
     val warmUp = 2_000L
     val rssTolerance = 128L shl 20

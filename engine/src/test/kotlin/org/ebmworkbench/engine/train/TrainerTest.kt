@@ -17,7 +17,7 @@ import org.ebmworkbench.engine.tensor.Parameters
 import java.nio.file.Files
 
 /** The training loop's contract: divergence is an outcome, seeds repeat runs, checkpoints round-trip, no leaks. */
-class TrainerSpec : FunSpec({
+class TrainerTest : FunSpec({
     val data = TestSupport.gaussianData(512, doubleArrayOf(0.0, 1.0), doubleArrayOf(1.0, 0.5), seed = 1)
     val mlp = MlpEnergy.builder().setInputDim(2).setHidden(16, 16).optActivation(Activation.SILU).build()
 

@@ -17,7 +17,7 @@ import kotlin.math.exp
 import kotlin.math.ln
 
 /** NCE with a fixed number K of noise samples per step: ν = K / N, possibly fractional. */
-class NceNoiseSamplesSpec : FunSpec({
+class NceNoiseSamplesTest : FunSpec({
     val n = 16
     val energy = QuadraticEnergy(2, true)
 

@@ -16,7 +16,7 @@ import kotlin.math.ln
  * SNL's log-IS warm-up, particular to it; recovery (target T1 of methods.md §6 in 2-D), b → log Z, gradients and
  * memory are in the contract battery (org.ebmworkbench.engine.contract).
  */
-class SelfNormalisedLikelihoodSpec : FunSpec({
+class SelfNormalisedLikelihoodTest : FunSpec({
     test("with a log-IS warm-up and AdamW (no decay) SNL still reaches the same optimum; b gets no gradient during warm-up") {
         TestSupport.withManager { m ->
             val data = TestSupport.gaussianData(4096, doubleArrayOf(-0.7), doubleArrayOf(1.0), seed = 12)

@@ -11,7 +11,7 @@ import java.nio.file.Path
 import javax.tools.ToolProvider
 
 /** The Java example in README.md compiles against the engine and runs (with few steps, to stay fast). */
-class ReadmeJavaExampleSpec : FunSpec({
+class ReadmeJavaExampleTest : FunSpec({
     test("README's Java example compiles and trains SNL") {
         val readme = Files.readString(Path.of("..", "README.md"))
         val source = Regex("```java\\n(.*?)```", RegexOption.DOT_MATCHES_ALL).find(readme)?.groupValues?.get(1)

@@ -35,7 +35,7 @@ import kotlin.math.sqrt
  * N(x̄, diag(1.5 sⱼ)²): it covers the data but is not the answer. The SNL entry subsumes target T1 of methods.md §6
  * (there with a unit precision in 1-D).
  */
-class RecoveryContractSpec : FunSpec({
+class RecoveryContractTest : FunSpec({
     val n = 4096
     val data = ObjectiveFixtures.correlatedGaussian(n, seed = 42)
     val energy = QuadraticEnergy(2, true)

@@ -31,7 +31,7 @@ import java.util.Locale
  * difference flipped (p(x_i = 1 | rest) = σ(E(x¹) − E(x⁰))) samples: X² then exceeds 37.70 with probability
  * indistinguishable from 1. Both are checked, so the test has power.
  */
-class DiscreteSamplerLawSpec : FunSpec({
+class DiscreteSamplerLawTest : FunSpec({
     val chains = 8192
     val critical = 37.70
     val target = FourSiteBoltzmann

@@ -21,7 +21,7 @@ import kotlin.math.ln
 import kotlin.math.sqrt
 
 /** The diagonal Gaussian mixture: a normalised density, samples with its moments, and an EM fit that works. */
-class GaussianMixtureProposalSpec : FunSpec({
+class GaussianMixtureProposalTest : FunSpec({
     val weights = doubleArrayOf(0.5, 0.3, 0.2)
     val means = arrayOf(doubleArrayOf(-3.0, 0.0), doubleArrayOf(3.0, 1.0), doubleArrayOf(0.0, 4.0))
     val stds = arrayOf(doubleArrayOf(0.8, 0.5), doubleArrayOf(0.6, 1.2), doubleArrayOf(1.0, 0.7))

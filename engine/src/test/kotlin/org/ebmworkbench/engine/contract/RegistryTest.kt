@@ -21,7 +21,7 @@ import java.lang.reflect.Modifier
  * (found on disk, so a new class is included without being named here) has a registry entry, and the variants the
  * issue names are there.
  */
-class RegistrySpec : FunSpec({
+class RegistryTest : FunSpec({
     /** The concrete implementations of [type] among the compiled classes of its package, nested ones included. */
     fun implementations(type: Class<*>): List<Class<*>> {
         val dir = File(type.getResource("${type.simpleName}.class")!!.toURI()).parentFile

@@ -13,7 +13,7 @@ import kotlin.math.exp
 import kotlin.math.sqrt
 
 /** Every proposal's density integrates to one and agrees with the moments of its own samples. */
-class ProposalSpec : FunSpec({
+class ProposalTest : FunSpec({
     fun integrate(m: NDManager, q: Proposal, box: Double, n: Int): Double {
         val axis = m.linspace((-box).toFloat(), box.toFloat(), n)
         val points = NDArrays.stack(NDList(axis.tile(n.toLong()), axis.repeat(n.toLong())), 1)

@@ -46,7 +46,7 @@ private class MixtureWeightEnergy(val rho: Double, val halfSeparation: Double) :
  * every ρ) are minimised near ρ = 0.2, while the Fisher divergence barely moves: the modes are 10 σ apart, so the
  * score of every member of the family agrees with the data's wherever there is data.
  */
-class NearsightednessSpec : FunSpec({
+class NearsightednessTest : FunSpec({
     val n = 4096
     val rhoGrid = (1..19).map { it / 20.0 }
 

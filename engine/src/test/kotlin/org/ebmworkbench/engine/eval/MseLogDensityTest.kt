@@ -41,7 +41,7 @@ private class ScaledGaussians25Energy(private val scale: Double, private val shi
 }
 
 /** The ED protocol's MSE of the log-density against host computations on the same points. */
-class MseLogDensitySpec : FunSpec({
+class MseLogDensityTest : FunSpec({
     val toy: ToyDataset = ToyDatasets.byName("gaussians25")
 
     /** The metric in double precision on the host: a_i = −E(x_i) − log p(x_i), MSE of a_i − log mean exp(a). */

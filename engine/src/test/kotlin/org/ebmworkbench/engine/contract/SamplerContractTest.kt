@@ -37,7 +37,7 @@ private class ContractTarget(
  * [FourSiteBoltzmann], where they also reject non-binary starts, return binary states in the start's type, and,
  * gradient-free, report no grad_norm.
  */
-class SamplerContractSpec : FunSpec({
+class SamplerContractTest : FunSpec({
     val gaussian = ContractTarget(CorrelatedGaussian.energy, CorrelatedGaussian::params, CorrelatedGaussian::farStart)
     val binary = ContractTarget(FourSiteBoltzmann.energy, { FourSiteBoltzmann.params(it) },
         { m, n -> FourSiteBoltzmann.highStart(m, n) })

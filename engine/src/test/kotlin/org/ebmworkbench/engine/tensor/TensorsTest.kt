@@ -10,7 +10,7 @@ import org.ebmworkbench.engine.TestSupport.toDoubles
 import kotlin.math.exp
 import kotlin.math.ln
 
-class TensorsSpec : FunSpec({
+class TensorsTest : FunSpec({
     test("logSumExp is exact far from 0, -inf on a row of -inf, +inf with a +inf entry, in float32 and float64") {
         TestSupport.withManager { m ->
             val inf = Double.POSITIVE_INFINITY

@@ -42,7 +42,7 @@ import org.ebmworkbench.engine.tensor.Tensors
  * each rate averages 4096 chains x 20 steps = 81 920 decisions, a standard error below 0.002, far below the gaps
  * between the step sizes.
  */
-class SamplerLawContractSpec : FunSpec({
+class SamplerLawContractTest : FunSpec({
     val target = CorrelatedGaussian
     val chains = 4096
     val mixture = GaussianMixture1d(doubleArrayOf(0.35, 0.65), doubleArrayOf(-1.5, 1.5), doubleArrayOf(0.6, 0.8))

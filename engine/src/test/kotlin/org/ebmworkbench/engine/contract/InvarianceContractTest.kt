@@ -30,7 +30,7 @@ import kotlin.math.abs
  * apply the shift. Float64, so "unchanged" means equal up to the rounding of adding the constant: |ΔL| ≤ 1e-9
  * (energies here are O(1), the shift 7.3, ε = 2e-16); a non-invariant loss moves by O(shift).
  */
-class InvarianceContractSpec : FunSpec({
+class InvarianceContractTest : FunSpec({
     val mlp = MlpEnergy.builder().setInputDim(2).setHidden(8, 8).optActivation(Activation.SILU).build()
     val shift = 7.3
 

@@ -19,7 +19,7 @@ import org.ebmworkbench.engine.energy.QuadraticEnergy
  * is Λ: values, second derivatives, and the property that matters for memory: nothing is accumulated into any
  * tensor's .grad (an accumulated gradient with a graph would be a reference cycle that leaks the step's activations).
  */
-class AutogradSpec : FunSpec({
+class AutogradTest : FunSpec({
     val mean = doubleArrayOf(0.4, -0.3)
     val lambda = arrayOf(doubleArrayOf(1.44, 0.6), doubleArrayOf(0.6, 0.89)) // L Lᵀ for L = [[1.2, 0], [0.5, 0.8]]
 

@@ -24,7 +24,7 @@ import kotlin.math.sqrt
  * are known in closed form. The random draws are reproduced from the documented draw order (Javadoc of each
  * objective) by reseeding the engine.
  */
-class ObjectiveValuesSpec : FunSpec({
+class ObjectiveValuesTest : FunSpec({
     /** Host logsumexp of one row plus an optional extra logit. */
     fun logSumExp(row: DoubleArray, extra: Double?): Double {
         val all = if (extra == null) row.toList() else row.toList() + extra

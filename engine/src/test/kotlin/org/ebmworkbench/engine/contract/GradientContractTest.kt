@@ -35,7 +35,7 @@ import kotlin.math.max
  * in float64, so |FD − autograd| ≤ 1e-6·max(1, |autograd|) has four orders of margin, while a missing or wrong term
  * (e.g. the second-order path of score matching through the parameters) is of the size of the gradient itself.
  */
-class GradientContractSpec : FunSpec({
+class GradientContractTest : FunSpec({
     val h = 1e-5
     val drawSeed = 1234
 

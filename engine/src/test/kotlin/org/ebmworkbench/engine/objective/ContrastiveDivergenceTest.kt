@@ -34,7 +34,7 @@ private class ShiftedEnergy(private val base: EnergyModel, private val shift: Do
  * lifecycle errors. Recovery, gradients, invariance and memory are in the contract battery
  * (org.ebmworkbench.engine.contract), which registers CD with data, persistent and replay-buffer chains.
  */
-class ContrastiveDivergenceSpec : FunSpec({
+class ContrastiveDivergenceTest : FunSpec({
     val data = TestSupport.gaussianData(256, doubleArrayOf(1.0, -0.5), doubleArrayOf(1.0, 0.9), seed = 21)
 
     fun cdLoss(energy: EnergyModel, energyL2: Double): Double = TestSupport.withManager { m ->

@@ -14,7 +14,7 @@ import kotlin.math.PI
 import kotlin.math.ln
 
 /** Grid quadrature against the closed-form log-likelihood of a correlated Gaussian energy. */
-class GridLogLikelihoodSpec : FunSpec({
+class GridLogLikelihoodTest : FunSpec({
     // Precision Λ = L Lᵀ with L = [[1.5, 0], [0.6, 0.8]]; mean (0.4, −0.3).
     val factor = arrayOf(floatArrayOf(1.5f, 0f), floatArrayOf(0.6f, 0.8f))
     val mean = floatArrayOf(0.4f, -0.3f)
