@@ -83,7 +83,8 @@ class GridProgress(
     }
 
     private fun cellLine(job: CellJob): String {
-        val s = status(job) ?: return "${job.spec.id}  starting"
+        // Until the first step the status knows no total: "0% 0/0" would read as a cell with nothing to do.
+        val s = status(job)?.takeIf { it.totalSteps > 0 } ?: return "${job.spec.id}  starting"
         val pct = if (s.totalSteps > 0) 100 * s.step / s.totalSteps else 0
         return String.format(Locale.ROOT, "%s  %3d%%  %d/%d  %s", job.spec.id, pct, s.step, s.totalSteps, clock(s.wallSeconds))
     }

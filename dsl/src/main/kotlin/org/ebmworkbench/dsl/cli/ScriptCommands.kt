@@ -84,13 +84,17 @@ class RunCommand : CliktCommand(name = "run") {
     private val workers by option("--workers", help = "cells run at once, each in its own JVM (default: the number of cores)")
         .int().default(Runtime.getRuntime().availableProcessors()).check("must be at least 1") { it >= 1 }
     private val executorOptions by ExecutorOptions()
+    private val watch by option("--watch", help = "keep running: each time SCRIPT is saved, re-evaluate it and run the " +
+        "cells whose spec changed, rewriting the report (which reloads itself in a browser while cells run); Ctrl-C stops")
+        .flag()
 
     override fun run() {
         val dev = selectDevice(device)
         OutputFolder.problem(out)?.let { fail("--out $it") }
-        val scriptDir = script.toAbsolutePath().parent
-        val experiments = loadScript(script) { (if (smoke) it.smoke() else it).withAbsoluteDataPaths(scriptDir) }
-        var current: ExecutorSetup? = null
+        if (watch && (executorOptions.slurm || executorOptions.detach)) {
+            fail("--watch runs the cells on this machine and waits for them; it cannot be combined with " +
+                "--executor slurm or --detach")
+        }
         val stopping = Thread {
             val stopped = current?.stop() ?: 0
             if (executorOptions.slurm) {
@@ -102,7 +106,37 @@ class RunCommand : CliktCommand(name = "run") {
             }
         }
         Runtime.getRuntime().addShutdownHook(stopping)
-        val failed = try {
+        try {
+            if (watch) {
+                val waiting = { echo("watching $script: save it to run what changed (Ctrl-C stops)") }
+                // A round that fails has printed why (file:line:col for a compile error); the next save retries.
+                ScriptWatch(script, waiting = waiting) {
+                    try {
+                        runScript(dev)
+                    } catch (e: ProgramResult) {
+                        // printed already
+                    }
+                }.watch { false }
+            } else {
+                val failed = runScript(dev)
+                if (failed > 0) {
+                    echo("$failed cell(s) failed; see their status.json and cell.log", err = true)
+                    throw ProgramResult(1)
+                }
+            }
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(stopping)
+        }
+    }
+
+    @Volatile
+    private var current: ExecutorSetup? = null
+
+    /** Loads and checks the script, runs each of its experiments; returns how many cells failed. */
+    private fun runScript(dev: Device): Int {
+        val scriptDir = script.toAbsolutePath().parent
+        val experiments = loadScript(script) { (if (smoke) it.smoke() else it).withAbsoluteDataPaths(scriptDir) }
+        return try {
             experiments.sumOf { spec ->
                 val setup = try {
                     executorFor(spec, executorOptions, workers, device)
@@ -114,25 +148,22 @@ class RunCommand : CliktCommand(name = "run") {
             }
         } catch (e: IOException) {
             fail("writing the run records: ${OutputFolder.describe(e)}")
-        } finally {
-            Runtime.getRuntime().removeShutdownHook(stopping)
-        }
-        if (failed > 0) {
-            echo("$failed cell(s) failed; see their status.json and cell.log", err = true)
-            throw ProgramResult(1)
         }
     }
 
     /** Runs one experiment and writes its report; returns how many of its cells failed. */
     private fun runExperiment(runner: ExperimentRunner, setup: ExecutorSetup, spec: ExperimentSpec, dev: String): Int {
         val cells = spec.cells()
-        cells.forEach { setup.scheduler.settle(runner.experimentDir(spec).resolve(it.id)) } // ended Slurm tasks
+        val dir = runner.experimentDir(spec)
+        cells.forEach { setup.scheduler.settle(dir.resolve(it.id)) } // ended Slurm tasks
         val plan = runner.plan(spec)
         val where = if (executorOptions.slurm) "through Slurm" else "on $dev with $workers worker(s)"
         echo("experiment ${spec.name}: ${cells.size} cell(s), ${plan.finished.size} already finished, $where" +
             (if (smoke) " (smoke)" else ""))
         plan.damaged.forEach { (id, reason) -> echo("  cell $id: $reason: rerunning", err = true) }
-        val outcomes = GridProgress(cells.size, plan.finished.size).use { progress -> runner.run(spec, progress, plan) }
+        val outcomes = GridProgress(cells.size, plan.finished.size).use { progress ->
+            runner.run(spec, if (watch) LiveReport(progress, dir) else progress, plan)
+        }
         var failed = 0
         for (o in outcomes.filter { !it.reused }) {
             o.status.warnings.forEach { echo("  ${o.cellId} warning: $it") }
@@ -140,9 +171,9 @@ class RunCommand : CliktCommand(name = "run") {
         }
         echo("experiment ${spec.name}: ${outcomes.count { !it.reused }} cell(s) ran here, ${outcomes.count { it.reused }} reused")
         (setup.executor as? SlurmExecutor)?.lastJobId?.takeIf { executorOptions.detach }?.let {
-            echo("submitted Slurm job array $it; follow it with `ebm status ${runner.experimentDir(spec)}`")
+            echo("submitted Slurm job array $it; follow it with `ebm status $dir`")
         }
-        echo("report: ${HtmlReport.write(runner.experimentDir(spec))}")
+        echo("report: ${HtmlReport.write(dir)}")
         return failed
     }
 

@@ -12,9 +12,6 @@ import java.util.SplittableRandom
  * CSV data are shuffled with the cell seed and split by `testFraction`.
  */
 class CellData(val train: Dataset, val test: Dataset, val generator: ToyDataset?) {
-    val optimalLogLikelihood: Double? =
-        generator?.optimalLogLikelihood()?.let { if (it.isPresent) it.asDouble else null }
-
     companion object {
         const val TEST_SEED_OFFSET = 1_000_003L
 

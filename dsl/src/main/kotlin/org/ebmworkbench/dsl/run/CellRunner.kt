@@ -18,6 +18,7 @@ import org.ebmworkbench.reports.records.DataSample
 import org.ebmworkbench.reports.records.DensityCurve
 import org.ebmworkbench.reports.records.DensityGrid
 import org.ebmworkbench.reports.records.FiniteOrNull
+import org.ebmworkbench.reports.records.WarningRecord
 import org.ebmworkbench.engine.data.ToyDataset
 import org.ebmworkbench.engine.eval.GridResult
 import java.nio.file.Files
@@ -43,6 +44,7 @@ class CellRunner(
         dataset = cell.dataset.label, method = cell.method, variant = cell.variant,
         startedAt = started.toString(), updatedAt = started.toString(), device = device.toString(),
         host = RunEnvironment.host, gitCommit = RunEnvironment.gitCommit(scriptDir), versions = RunEnvironment.versions,
+        machine = RunEnvironment.machine,
         slurm = org.ebmworkbench.dsl.run.slurm.SlurmEnvironment.task(dir), // issue 16: the task's ids while it runs
     )
 
@@ -101,7 +103,7 @@ class CellRunner(
             cellId = cell.id, experiment = cell.experiment, dataset = cell.dataset.label, method = cell.method,
             variant = cell.variant,
             seed = cell.seed, metrics = metrics, finalStep = lastStep, wallSeconds = result.wallSeconds(),
-            optimalLogLikelihood = data.optimalLogLikelihood,
+            optimalLogLikelihood = cell.dataset.optimalLogLikelihood,
         ))
         status = status.copy(checkpoints = checkpoints, nonFinite = nonFinite)
         return when (result.outcome()) {
@@ -131,7 +133,8 @@ class CellRunner(
             } else if (grid.dim() == 1) {
                 writer.writeDensityCurve(densityCurve(grid, data.generator))
             }
-            status = status.copy(warnings = status.warnings + grid.warnings())
+            val warnings = grid.warnings().map { WarningRecord(it.metric(), it.mark(), it.text()) }
+            status = status.copy(warnings = status.warnings + warnings.map { it.text }, metricWarnings = status.metricWarnings + warnings)
         }
         if (data.train.dim() == 2) writer.writeDataSample(dataSample(data))
     }

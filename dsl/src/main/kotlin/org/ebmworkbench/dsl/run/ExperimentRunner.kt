@@ -64,6 +64,8 @@ class ExperimentRunner(
             name = spec.name, scriptPath = spec.scriptPath, cellIds = cells.map { it.id },
             createdAt = Instant.now().toString(),
             spec = SpecJson.json.encodeToJsonElement(ExperimentSpec.serializer(), spec),
+            layout = spec.layout(),
+            scriptSource = spec.scriptPath?.let { path -> runCatching { Files.readString(Path.of(path)) }.getOrNull() },
         ))
         val scriptDir = spec.scriptPath?.let { Path.of(it).toAbsolutePath().parent }
         val jobs = plan.toRun.map { CellJob(it, dir.resolve(it.id), scriptDir) }

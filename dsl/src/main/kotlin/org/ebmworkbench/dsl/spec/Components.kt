@@ -3,6 +3,16 @@ package org.ebmworkbench.dsl.spec
 import kotlinx.serialization.modules.PolymorphicModuleBuilder
 import kotlinx.serialization.modules.SerializersModule
 import kotlinx.serialization.modules.polymorphic
+import java.util.ServiceLoader
+
+/**
+ * Component types from outside the workbench: a jar on the classpath names its providers in
+ * `META-INF/services/org.ebmworkbench.dsl.spec.ComponentProvider`, and [Components.all] includes their types.
+ * Everything derived from the registry (JSON form, `ebm list`, records and reports) then treats them like ours.
+ */
+interface ComponentProvider {
+    val types: List<ComponentType<*, *>>
+}
 
 /**
  * The registry: every component type a script can use, one line each. A new objective, sampler, proposal, energy,
@@ -10,7 +20,8 @@ import kotlinx.serialization.modules.polymorphic
  * the JSON form, `ebm list` and the contract tests pick it up from this list.
  */
 object Components {
-    val all: List<ComponentType<*, *>> = listOf(
+    /** The workbench's own types. */
+    private val builtIn: List<ComponentType<*, *>> = listOf(
         ToyDatasetSpec.Type,
         CsvDatasetSpec.Type,
         MlpEnergySpec.Type,
@@ -39,6 +50,10 @@ object Components {
         MmdSpec.Type,
     )
 
+    /** Every registered type: the workbench's own, then those of the [ComponentProvider]s on the classpath. */
+    val all: List<ComponentType<*, *>> =
+        builtIn + ServiceLoader.load(ComponentProvider::class.java, Components::class.java.classLoader).flatMap { it.types }
+
     /** The registered types of [category], in registration order. */
     @Suppress("UNCHECKED_CAST")
     fun <B : Any> of(category: Category<B>): List<ComponentType<B, out B>> =
@@ -58,4 +73,10 @@ object Components {
         val t = type as ComponentType<B, B>
         subclass(t.specClass, t.serializer)
     }
+}
+
+/** [spec] as the script would write it, e.g. `mala(steps=200, stepSize=0.01)`: its factory's name and its values. */
+fun dslCall(spec: Any): String {
+    val name = Components.all.firstOrNull { it.specClass == spec::class }?.dslName ?: spec.javaClass.simpleName
+    return name + spec.toString().substringAfter('(', "()").let { "($it" }
 }

@@ -12,9 +12,18 @@ import java.nio.file.Path
 // The datasets of the DSL. The toy generators are the engine's (`ToyDatasets`, the one list of them); each has a
 // factory below named after it. A CSV file is the other dataset type.
 
-/** Where a cell's data comes from. [label] names the dataset in cell ids, run folders and reports. */
+/**
+ * Where a cell's data comes from. [label] names the dataset in cell ids, run folders and reports; [testSet] and
+ * [optimalLogLikelihood] are what the run records say of it for the reports' protocol and optimum columns.
+ */
 interface DatasetSpec {
     val label: String
+
+    /** One sentence: how the test set is made. */
+    val testSet: String
+
+    /** The ground-truth optimal expected log-likelihood (nats) when known in closed form or numerically, else null. */
+    val optimalLogLikelihood: Double? get() = null
 
     /** Training rows when known before loading (toys), else null; smoke runs convert epochs to steps with it. */
     val knownSize: Int?
@@ -83,6 +92,12 @@ data class ToyDatasetSpec(val kind: String, val n: Int, val nTest: Int) : Datase
 
     override val label: String get() = kind
 
+    override val testSet: String
+        get() = "$nTest points drawn from the generator independently of the $n training points (seeded by the cell's seed)"
+
+    override val optimalLogLikelihood: Double?
+        get() = ToyDatasets.byName(kind).optimalLogLikelihood().let { if (it.isPresent) it.asDouble else null }
+
     override val knownSize: Int get() = n
 
     override fun load(seed: Long, scriptDir: Path?): CellData {
@@ -130,6 +145,8 @@ data class CsvDatasetSpec(val path: String, val testFraction: Double) : DatasetS
     /** The file name without directories and extension, e.g. `power` for `data/power.csv`. */
     override val label: String
         get() = path.substringAfterLast('/').substringAfterLast('\\').substringBeforeLast('.')
+
+    override val testSet: String get() = "a $testFraction share of the rows, held out by a shuffle with the cell's seed"
 
     override val knownSize: Int? get() = null
 

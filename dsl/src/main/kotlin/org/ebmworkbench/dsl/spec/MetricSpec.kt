@@ -16,12 +16,26 @@ import org.ebmworkbench.engine.eval.MaximumMeanDiscrepancy
 import org.ebmworkbench.engine.eval.MseLogDensity
 import org.ebmworkbench.engine.proposal.Proposal
 import org.ebmworkbench.engine.tensor.Parameters
+import org.ebmworkbench.reports.records.Direction
 
 // The metrics of the DSL: for each, its factory, its spec and its ComponentType, registered in Components.
 
-/** A metric evaluated on the test set during and after training. [name] is its column in `metrics.csv`. */
+/**
+ * A metric evaluated on the test set during and after training. [name] is its column in `metrics.csv`; [direction],
+ * [protocol] and [isLogLikelihood] are what the run records say of it, so the reports label and rank it without
+ * knowing its type.
+ */
 interface MetricSpec {
     val name: String
+
+    /** Which way the metric improves. */
+    val direction: Direction
+
+    /** One sentence: how the metric is computed, with this spec's parameters. */
+    val protocol: String
+
+    /** True for a test log-likelihood in nats, which the dataset's optimal log-likelihood bounds. */
+    val isLogLikelihood: Boolean get() = false
 
     /** This metric in a smoke run; unchanged by default. */
     fun smoke(): MetricSpec = this
@@ -66,6 +80,10 @@ fun testLogLikelihoodGrid(
 @SerialName("test_ll_grid")
 data class GridLogLikelihoodSpec(val box: Double, val resolution: Int, val selfCheck: Boolean) : MetricSpec {
     override val name: String get() = GridLogLikelihood.METRIC
+    override val direction get() = Direction.HIGHER
+    override val isLogLikelihood get() = true
+    override val protocol get() = "Mean test log-likelihood (nats), log Z by quadrature on a $resolution² grid over " +
+        "[−$box, $box]²" + (if (selfCheck) "; the final value is rechecked on a doubled box and resolution." else ".")
 
     override fun smoke() = copy(resolution = minOf(resolution, SMOKE_GRID_RESOLUTION))
 
@@ -114,6 +132,10 @@ fun testLogLikelihoodIs(samples: Int = ImportanceSampledLogLikelihood.DEFAULT_SA
 @SerialName("test_ll_is")
 data class IsLogLikelihoodSpec(val samples: Int) : MetricSpec {
     override val name: String get() = ImportanceSampledLogLikelihood.METRIC
+    override val direction get() = Direction.HIGHER
+    override val isLogLikelihood get() = true
+    override val protocol get() = "Mean test log-likelihood (nats), log Z by importance sampling with $samples draws " +
+        "from the cell's proposal (biased upwards by Jensen's inequality, less so as the draws grow)."
 
     override fun smoke() = copy(samples = minOf(samples, SMOKE_IS_SAMPLES))
 
@@ -151,6 +173,9 @@ fun mseLogDensity(points: Int = MseLogDensity.DEFAULT_POINTS): MseLogDensitySpec
 @SerialName("mse_log_density")
 data class MseLogDensitySpec(val points: Int) : MetricSpec {
     override val name: String get() = MseLogDensity.METRIC
+    override val direction get() = Direction.LOWER
+    override val protocol get() = "Mean squared error of the model's log-density against the true one on $points " +
+        "fresh points of the generator, log Z by importance sampling with the true density as proposal."
 
     override fun smoke() = copy(points = minOf(points, SMOKE_IS_SAMPLES))
 
@@ -195,6 +220,9 @@ fun mmd(samples: Int = 1_000, sampler: SamplerSpec = mala(steps = 200)): MmdSpec
 @SerialName("mmd")
 data class MmdSpec(val samples: Int, val sampler: SamplerSpec) : MetricSpec {
     override val name: String get() = "mmd"
+    override val direction get() = Direction.LOWER
+    override val protocol get() = "Unbiased squared MMD, Gaussian kernel with median-heuristic bandwidth, between " +
+        "$samples model samples (${dslCall(sampler)} chains started from the proposal) and as many test points."
 
     override fun smoke() = copy(samples = minOf(samples, SMOKE_MMD_SAMPLES), sampler = sampler.smoke())
 

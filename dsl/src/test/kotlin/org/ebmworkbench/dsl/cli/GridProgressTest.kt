@@ -3,6 +3,7 @@ package org.ebmworkbench.dsl.cli
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.engine.spec.tempdir
 import io.kotest.matchers.collections.shouldHaveSize
+import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldStartWith
 import org.ebmworkbench.dsl.run.CellJob
@@ -47,5 +48,25 @@ class GridProgressTest : FunSpec({
         lines[0] shouldStartWith "cells 2/5 done (1 reused) · 1 failed · 1 diverged · 1 running"
         lines[0] shouldContain "ETA"
         lines[1] shouldStartWith "    ${jobs[3].spec.id}   50%  5/10"
+    }
+
+    test("a cell whose JVM has written its first status but not its first step says starting, not 0/0") {
+        val runs = tempdir().toPath()
+        val job = buildExperiment("starting") {
+            datasets(normal1d(n = 100, nTest = 100))
+            energy = quadratic()
+            objective = energyDiscrepancy()
+            train { steps = 10 }
+        }.cells().single().let { CellJob(it, runs.resolve(it.id), null) }
+        CellRecordWriter(job.dir).writeStatus(CellStatus(job.spec.id, "starting", CellState.RUNNING, step = 0, totalSteps = 0))
+        val out = ByteArrayOutputStream()
+        GridProgress(total = 1, reused = 0, out = PrintStream(out, true), interactive = false, logIntervalSeconds = 3600)
+            .use { progress ->
+                progress.cellStarted(job)
+                out.reset()
+                progress.draw()
+            }
+        val line = out.toString().trim().lines()[1]
+        line shouldBe "    ${job.spec.id}  starting"
     }
 })

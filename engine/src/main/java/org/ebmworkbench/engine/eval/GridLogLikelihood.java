@@ -20,13 +20,19 @@ import org.ebmworkbench.engine.tensor.Tensors;
  *
  * <p>With {@code selfCheck}, the value is recomputed at twice the resolution and on twice the box (at twice the
  * resolution, so the spacing is unchanged): if either moves by 0.01 nat or more, the result carries a warning,
- * because the box then misses mass or the grid is too coarse for the learned density.
+ * because the box then misses mass or the grid is too coarse for the learned density. Test points outside the box
+ * always give a warning with their share: it estimates the data's mass the box misses, which a model that fits the
+ * data puts outside the box too, so the box's Z is too small and the value too high.
  */
 public final class GridLogLikelihood {
     /** Metric name in run records. */
     public static final String METRIC = "test_ll_grid";
     /** Largest change (nats) the self-check tolerates. */
     public static final double TOLERANCE = 0.01;
+    /** The mark of a warning that the box misses mass. */
+    public static final String BOX_MISSES_MASS = "box misses mass";
+    /** The mark of a warning that the grid is too coarse. */
+    public static final String GRID_TOO_COARSE = "grid too coarse";
     private static final int CHUNK = 65_536;
 
     private final double box;
@@ -62,23 +68,41 @@ public final class GridLogLikelihood {
             double logZ = logZ(gridNegEnergy, box, resolution, d);
             double ll = meanNegEnergy - logZ;
             float[] logDensity = gridNegEnergy.sub(logZ).toFloatArray();
-            List<String> warnings = new ArrayList<>();
+            List<MetricWarning> warnings = new ArrayList<>();
+            outsideWarning(testData).ifPresent(warnings::add);
             double finer = Double.NaN;
             double wider = Double.NaN;
             if (selfCheck && Double.isFinite(ll)) {
                 finer = meanNegEnergy - logZ(negEnergyOnGrid(energy, params, m, box, 2 * resolution), box, 2 * resolution, d);
                 wider = meanNegEnergy - logZ(negEnergyOnGrid(energy, params, m, 2 * box, 2 * resolution), 2 * box, 2 * resolution, d);
                 if (!(Math.abs(finer - ll) < TOLERANCE)) {
-                    warnings.add(String.format("test_ll_grid: doubling the resolution to %d moved the value by %.4f nat "
-                            + "(%.4f -> %.4f); the grid is too coarse", 2 * resolution, finer - ll, ll, finer));
+                    warnings.add(new MetricWarning(METRIC, GRID_TOO_COARSE, String.format(
+                            "test_ll_grid: doubling the resolution to %d moved the value by %.4f nat (%.4f -> %.4f); the "
+                            + "grid is too coarse", 2 * resolution, finer - ll, ll, finer)));
                 }
                 if (!(Math.abs(wider - ll) < TOLERANCE)) {
-                    warnings.add(String.format("test_ll_grid: doubling the box to ±%.3g moved the value by %.4f nat "
-                            + "(%.4f -> %.4f); the box misses probability mass", 2 * box, wider - ll, ll, wider));
+                    warnings.add(new MetricWarning(METRIC, BOX_MISSES_MASS, String.format(
+                            "test_ll_grid: doubling the box to ±%.3g moved the value by %.4f nat (%.4f -> %.4f); the box "
+                            + "misses probability mass", 2 * box, wider - ll, ll, wider)));
                 }
             }
             return new GridResult(ll, logZ, box, resolution, d, logDensity, finer, wider, warnings);
         }
+    }
+
+    /** A warning with the share of [testData]'s points outside the box, when there are any. */
+    private java.util.Optional<MetricWarning> outsideWarning(NDArray testData) {
+        long n = testData.getShape().get(0);
+        long outside = (long) Tensors.scalar(testData.abs().gt(box).sum(new int[] {1}).gt(0).sum());
+        if (outside == 0) {
+            return java.util.Optional.empty();
+        }
+        String region = testData.getShape().get(1) == 1 ? String.format("[-%.3g, %.3g]", box, box)
+                : String.format("[-%.3g, %.3g]²", box, box);
+        return java.util.Optional.of(new MetricWarning(METRIC, BOX_MISSES_MASS, String.format(
+                "test_ll_grid: %d of the %d test points (%.2f%%) lie outside %s; the box misses about that share of the "
+                + "data's probability mass, so its log Z is too small and the value too high",
+                outside, n, 100.0 * outside / n, region)));
     }
 
     private static NDArray negEnergyOnGrid(EnergyModel energy, Parameters params, NDManager m, double box, int n) {

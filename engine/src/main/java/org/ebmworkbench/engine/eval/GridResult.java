@@ -8,7 +8,8 @@ import java.util.List;
  * @param logDensity normalised log-density at the grid points, row-major with x varying fastest (row index = y)
  * @param finerLogLikelihood the value at twice the resolution (NaN when not checked)
  * @param widerLogLikelihood the value on twice the box (NaN when not checked)
- * @param warnings self-check failures, empty when the value is converged to {@link GridLogLikelihood#TOLERANCE}
+ * @param warnings test points outside the box and self-check failures; empty when no test point lies outside the
+ *     box and the value is converged to {@link GridLogLikelihood#TOLERANCE}
  */
 public record GridResult(
         double logLikelihood,
@@ -19,7 +20,7 @@ public record GridResult(
         float[] logDensity,
         double finerLogLikelihood,
         double widerLogLikelihood,
-        List<String> warnings) {
+        List<MetricWarning> warnings) {
     public GridResult {
         warnings = List.copyOf(warnings);
     }

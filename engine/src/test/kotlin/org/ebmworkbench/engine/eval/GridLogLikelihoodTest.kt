@@ -5,6 +5,7 @@ import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.collections.shouldNotBeEmpty
 import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
 import org.ebmworkbench.engine.TestSupport
 import org.ebmworkbench.engine.energy.QuadraticEnergy
 import org.ebmworkbench.engine.proposal.DiagonalGaussianProposal
@@ -61,6 +62,23 @@ class GridLogLikelihoodTest : FunSpec({
             val test = m.zeros(ai.djl.ndarray.types.Shape(10, 2))
             val result = GridLogLikelihood(1.0, 100, true).evaluate(energy, params, test)
             result.warnings().shouldNotBeEmpty()
+        }
+    }
+
+    test("test points outside the box are counted, and their share is given in a warning on the value") {
+        TestSupport.withManager { m ->
+            val energy = QuadraticEnergy(2, false)
+            val params = energy.initialize(m)
+            val inside = List(7) { floatArrayOf(0.5f * it - 1.5f, 5.9f - it) }
+            // Outside [-6, 6]² by one coordinate, by the other, and by both.
+            val outside = listOf(floatArrayOf(7f, 0f), floatArrayOf(0f, -8f), floatArrayOf(9f, 9f))
+            val test = m.create((inside + outside).toTypedArray())
+            val warnings = GridLogLikelihood(6.0, 50, false).evaluate(energy, params, test).warnings()
+            warnings.size shouldBe 1
+            warnings[0].metric() shouldBe GridLogLikelihood.METRIC
+            warnings[0].mark() shouldBe GridLogLikelihood.BOX_MISSES_MASS
+            warnings[0].text() shouldContain "3 of the 10 test points (30.00%) lie outside [-6.00, 6.00]²"
+            GridLogLikelihood(9.5, 50, false).evaluate(energy, params, test).warnings().shouldBeEmpty()
         }
     }
 

@@ -3,6 +3,7 @@ package org.ebmworkbench.reports.compare
 import org.ebmworkbench.reports.records.CellRun
 import org.ebmworkbench.reports.records.CellState
 import org.ebmworkbench.reports.records.ExperimentRun
+import org.ebmworkbench.reports.records.GridLayout
 
 /** How a seed (one cell) ended, as far as the comparison is concerned. */
 enum class Outcome {
@@ -39,11 +40,11 @@ class CellGroup(val row: Row, val dataset: String, val runs: List<SeedRun>) {
 }
 
 /**
- * The cells of an experiment grouped by (setting, dataset). A cell is placed by status.json (falling back to
- * summary.json), so failed cells, which have no summary, are counted too. Rows and datasets are in order of first
- * appearance among the cells (the order of `experiment.json`'s cell ids), followed by those of the spec that no cell
- * has reached yet. [unplaced] are cells that name neither their dataset nor their setting. [expectedSeeds] is the
- * number of seeds per group the spec asks for, when known.
+ * The cells of an experiment grouped by (setting, dataset). A cell is placed by the labels of its status.json
+ * (falling back to summary.json), so failed cells, which have no summary, are counted too. Rows and datasets are in
+ * order of first appearance among the cells (the order of `experiment.json`'s cell ids), followed by those of the
+ * grid's [layout] that no cell has reached yet. [unplaced] are cells that name neither their dataset nor their
+ * setting. [expectedSeeds] is the number of seeds per group the grid asks for, when known.
  */
 class Grouping(
     val rows: List<Row>,
@@ -51,14 +52,14 @@ class Grouping(
     private val groups: Map<Pair<String, String>, CellGroup>,
     val unplaced: List<CellRun>,
     val expectedSeeds: Int?,
-    val spec: SpecView,
+    val layout: GridLayout?,
 ) {
     fun group(row: String, dataset: String): CellGroup? = groups[row to dataset]
     val allGroups: Collection<CellGroup> get() = groups.values
 
     companion object {
         fun of(run: ExperimentRun): Grouping {
-            val spec = SpecView.of(run.record?.spec)
+            val layout = run.record?.layout
             val rows = LinkedHashMap<String, Row>()
             val datasets = LinkedHashSet<String>()
             val members = LinkedHashMap<Pair<String, String>, MutableList<SeedRun>>()
@@ -75,10 +76,10 @@ class Grouping(
                 datasets += dataset
                 members.getOrPut(method to dataset) { mutableListOf() } += SeedRun(cell, cell.status?.seed ?: cell.summary?.seed, outcome(cell))
             }
-            spec.variants.forEach { v -> v.label?.let { rows.getOrPut(it) { Row(it, v.labels) } } }
-            spec.datasets.forEach { d -> d.label?.let { datasets += it } }
+            layout?.settings?.forEach { s -> rows.getOrPut(s.label) { Row(s.label, s.labels) } }
+            layout?.datasets?.forEach { d -> datasets += d.label }
             val groups = members.mapValues { (key, runs) -> CellGroup(rows.getValue(key.first), key.second, runs.sortedBy { it.seed ?: Long.MAX_VALUE }) }
-            return Grouping(rows.values.toList(), datasets.toList(), groups, unplaced, spec.seeds?.size, spec)
+            return Grouping(rows.values.toList(), datasets.toList(), groups, unplaced, layout?.seeds?.size, layout)
         }
 
         fun outcome(cell: CellRun): Outcome = when (cell.status?.state) {

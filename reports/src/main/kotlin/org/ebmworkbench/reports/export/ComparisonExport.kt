@@ -20,15 +20,17 @@ import org.ebmworkbench.reports.stats.Bootstrap
  * `mean`, `std` (sample, n − 1), `ci_low`/`ci_high` (percentile bootstrap of the mean, only for n ≥ 5),
  * `nonfinite`, `not_measured`, `diverged`, `failed`, `incomplete` (pending/running/interrupted), `not_started`,
  * `best`, `indistinguishable` (Welch p ≥ 0.05 against the best; empty/null when not tested), `p_value`, and
- * `optimum` (ground-truth optimal log-likelihood, log-likelihood metrics only). A missing number is an empty CSV field
- * and a JSON null. The JSON adds the setting's grid labels (`variant`), each failed or diverged seed with its reason
- * (`problems`), and the statistical protocol.
+ * `optimum` (ground-truth optimal log-likelihood, log-likelihood metrics only), and `warnings` (the entry's marks as
+ * in the table, `⚠ 3/3 seeds: box misses mass`, and `impossible: …` for a mean above the optimum, `; `-separated;
+ * empty when none). A missing number is an empty CSV field and a JSON null. The JSON adds the setting's grid labels
+ * (`variant`), each failed or diverged seed with its reason (`problems`), each seed's warning texts
+ * (`warning_texts`), and the statistical protocol.
  */
 object ComparisonExport {
     val COLUMNS = listOf(
         "method", "dataset", "metric", "direction", "n", "seeds_expected", "mean", "std", "ci_low", "ci_high",
         "nonfinite", "not_measured", "diverged", "failed", "incomplete", "not_started", "best", "indistinguishable",
-        "p_value", "optimum",
+        "p_value", "optimum", "warnings",
     )
     private val json = Json { prettyPrint = true }
 
@@ -54,6 +56,7 @@ object ComparisonExport {
     private fun record(entry: Entry): JsonObject = buildJsonObject {
         COLUMNS.zip(fields(entry)).forEach { (k, v) -> put(k, jsonValue(v)) }
         put("variant", JsonObject(entry.row.variant.mapValues { JsonPrimitive(it.value) }))
+        put("warning_texts", JsonArray(entry.marks.flatMap { it.texts }.distinct().map(::JsonPrimitive)))
         put("problems", buildJsonArray {
             entry.group?.problems.orEmpty().forEach { r ->
                 add(buildJsonObject {
@@ -72,6 +75,7 @@ object ComparisonExport {
             e.stats?.mean, e.stats?.std?.takeIf { it.isFinite() }, e.ci?.low, e.ci?.high,
             c.nonFinite, c.notMeasured, c.diverged, c.failed, c.incomplete, c.notStarted, e.best, e.indistinguishable,
             e.test?.pValue, e.column.optimum,
+            (e.marks.map { it.label } + listOfNotNull(e.impossible)).joinToString("; ").ifEmpty { null },
         )
     }
 

@@ -17,12 +17,15 @@ import kotlinx.html.thead
 import kotlinx.html.title
 import kotlinx.html.tr
 import org.ebmworkbench.reports.compare.Comparison
-import org.ebmworkbench.reports.compare.Direction
+import org.ebmworkbench.reports.records.Direction
 import org.ebmworkbench.reports.compare.Entry
 import org.ebmworkbench.reports.records.ExperimentRun
 
 /** In-page anchor of the failure list of row [row] on dataset [dataset] (indices only: never built from labels). */
 internal fun failureAnchor(row: Int, dataset: Int) = "fail-r$row-d$dataset"
+
+/** The anchor of the warnings on the entry of row [row] and column [column], in the list below the table. */
+internal fun warningAnchor(row: Int, column: Int) = "warn-r$row-c$column"
 
 /**
  * The "Comparison" section: settings as rows, datasets × metrics as columns, each entry mean ± std (n) over seeds,
@@ -38,7 +41,8 @@ internal fun FlowContent.comparisonSection(run: ExperimentRun, comparison: Compa
             p { +"No cell names its dataset and setting with a metric yet: nothing to compare." }
         } else {
             comparisonTable(comparison)
-            comparisonLegend()
+            comparisonLegend(comparison)
+            warningList(comparison)
         }
         failureList(comparison)
     }
@@ -69,7 +73,7 @@ private fun FlowContent.comparisonTable(c: Comparison) {
                 tr {
                     th(classes = "rowlabel") { +row.label }
                     c.columns.indices.forEach { j ->
-                        entryCell(c.entry(row, j), failureAnchor(i, datasets.indexOf(c.columns[j].dataset)))
+                        entryCell(c.entry(row, j), failureAnchor(i, datasets.indexOf(c.columns[j].dataset)), warningAnchor(i, j))
                     }
                 }
             }
@@ -77,7 +81,7 @@ private fun FlowContent.comparisonTable(c: Comparison) {
     }
 }
 
-private fun TR.entryCell(e: Entry, anchor: String) {
+private fun TR.entryCell(e: Entry, anchor: String, warnings: String) {
     val classes = listOfNotNull("num", "best".takeIf { e.best }, "tie".takeIf { e.indistinguishable == true })
     td(classes = classes.joinToString(" ")) {
         e.test?.let { t -> title = "Welch's test against the best: t = ${Format.metric(t.t)}, df = ${Format.metric(t.df)}, p = ${Format.pValue(t.pValue)}" }
@@ -91,6 +95,9 @@ private fun TR.entryCell(e: Entry, anchor: String) {
         span(classes = "n") { +(if (k.finite == k.expected) "(n=${k.finite})" else "(n=${k.finite} of ${k.expected})") }
         if (e.best) span(classes = "mark") { +" ★" } else if (e.indistinguishable == true) span(classes = "mark") { +" ≈" }
         e.ci?.let { ci -> br(); span(classes = "ci") { +"95% CI [${Format.metric(ci.low)}, ${Format.metric(ci.high)}]" } }
+        // A warned number carries its mark in its own cell, so it is never shown (or starred) without it.
+        e.marks.forEach { m -> br(); a(href = "#$warnings", classes = "warn") { +m.label } }
+        e.impossible?.let { why -> br(); a(href = "#$warnings", classes = "warn impossible") { title = why; +"⚠ impossible: above the optimum" } }
         val bad = listOfNotNull(k.diverged.takeIf { it > 0 }?.let { "$it diverged" }, k.failed.takeIf { it > 0 }?.let { "$it failed" })
         if (bad.isNotEmpty()) {
             br()

@@ -35,23 +35,26 @@ object HtmlReport {
     /**
      * Reads the run records under [experimentDir] and writes, each atomically, the comparison table as
      * `comparison.csv` and `comparison.json` (see [ComparisonExport]) and then `report.html`; returns the report's path.
-     * Works on partial runs: whatever is missing is reported, not an error.
+     * Works on partial runs: whatever is missing is reported, not an error. With [refreshSeconds] (while cells run)
+     * the report asks the browser to reload it that often, so a tab beside the editor follows the run without
+     * JavaScript.
      */
-    fun write(experimentDir: Path): Path {
+    fun write(experimentDir: Path, refreshSeconds: Int? = null): Path {
         val run = RunRecords.readExperiment(experimentDir)
         val comparison = Comparison.of(run)
         AtomicFiles.writeText(experimentDir.resolve(CSV_FILE), ComparisonExport.csv(comparison))
         AtomicFiles.writeText(experimentDir.resolve(JSON_FILE), ComparisonExport.json(comparison, Format.experimentName(run)))
-        val html = render(run, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), comparison)
+        val html = render(run, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), comparison, refreshSeconds)
         val target = experimentDir.resolve(FILE_NAME)
         AtomicFiles.writeText(target, html)
         return target
     }
 
     /** Renders [run] as a complete HTML document; [generatedAt] is printed as the generation date. */
-    fun render(run: ExperimentRun, generatedAt: String): String = render(run, generatedAt, Comparison.of(run))
+    fun render(run: ExperimentRun, generatedAt: String, refreshSeconds: Int? = null): String =
+        render(run, generatedAt, Comparison.of(run), refreshSeconds)
 
-    private fun render(run: ExperimentRun, generatedAt: String, comparison: Comparison): String {
+    private fun render(run: ExperimentRun, generatedAt: String, comparison: Comparison, refreshSeconds: Int?): String {
         val name = Format.experimentName(run)
         val done = run.cells.count { it.status?.state == CellState.DONE }
         val grouping = comparison.grouping
@@ -59,6 +62,7 @@ object HtmlReport {
             lang = "en"
             head {
                 meta(charset = "utf-8")
+                refreshSeconds?.let { meta { httpEquiv = "refresh"; content = "$it" } }
                 title { +"EBM Workbench report: $name" }
                 style { unsafe { +ReportCss.CSS } }
             }
@@ -67,13 +71,18 @@ object HtmlReport {
                 p(classes = "note") {
                     +"Generated $generatedAt. ${run.cells.size} cell(s), $done done. "
                     +"The comparison table is also in $CSV_FILE and $JSON_FILE beside this file."
+                    refreshSeconds?.let { +" Cells are running: this page reloads every $it s." }
+                    if (run.retired.isNotEmpty()) {
+                        +" ${run.retired.size} cell folder(s) beside it belong to earlier versions of the script and are left out."
+                    }
                 }
+                provenanceSection(run)
                 comparisonSection(run, comparison)
                 curvesSection(grouping)
                 curve1dSection(grouping)
                 densitySection(run, grouping)
                 ablationSection(comparison)
-                protocolSection(grouping.spec, run.record != null)
+                protocolSection(grouping.layout)
                 metricsSection(run)
                 specSection(run)
                 environmentSection(run)

@@ -5,7 +5,6 @@ import kotlinx.html.h2
 import kotlinx.html.h3
 import kotlinx.html.id
 import kotlinx.html.p
-import kotlinx.html.pre
 import kotlinx.html.section
 import kotlinx.html.table
 import kotlinx.html.tbody
@@ -13,60 +12,56 @@ import kotlinx.html.td
 import kotlinx.html.th
 import kotlinx.html.thead
 import kotlinx.html.tr
-import kotlinx.serialization.json.JsonElement
-import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.json.JsonPrimitive
-import org.ebmworkbench.reports.compare.SpecDataset
-import org.ebmworkbench.reports.compare.SpecView
-import org.ebmworkbench.reports.records.RecordJson
+import org.ebmworkbench.reports.records.Direction
+import org.ebmworkbench.reports.records.GridLayout
+import org.ebmworkbench.reports.records.MetricInfo
 import org.ebmworkbench.reports.stats.Bootstrap
 
-private fun pretty(e: JsonElement): String = RecordJson.json.encodeToString(JsonElement.serializer(), e)
-private fun withoutType(o: JsonObject) = JsonObject(o.filterKeys { it != "type" })
-
 /**
- * The "Evaluation protocol" section: behind every number, the metric and its parameters (grid, box, sample counts,
- * samplers) as the spec states them, the test set of each dataset, the seeds, and how the statistics are computed.
+ * The "Evaluation protocol" section: behind every number, how the metric is computed with its parameters, as each
+ * metric's component states it in the grid layout, the test set of each dataset, the seeds, and how the statistics
+ * are computed.
  */
-internal fun FlowContent.protocolSection(spec: SpecView, hasRecord: Boolean) {
+internal fun FlowContent.protocolSection(layout: GridLayout?) {
     section {
         id = "protocol"
         h2 { +"Evaluation protocol" }
-        if (!hasRecord || (spec.variants.isEmpty() && spec.datasets.isEmpty())) {
-            p { +"No readable experiment spec: each cell's protocol is in its own spec.json (see Specification)." }
+        if (layout == null) {
+            p { +"experiment.json has no grid layout: each cell's settings are in its own spec.json (see Specification)." }
             return@section
         }
         p {
             +"Table entries are the metrics' final values (summary.json, evaluated once training ended); learning curves "
-            +"show the same metrics at every evaluation. Seeds: ${spec.seeds?.joinToString(", ") ?: "unknown"}"
-            +(spec.seeds?.let { " (${it.size} per setting and dataset; a seed fixes initialisation, data and sampling)." } ?: ".")
+            +"show the same metrics at every evaluation. Seeds: ${layout.seeds.joinToString(", ")} "
+            +"(${layout.seeds.size} per setting and dataset; a seed fixes initialisation, data and sampling)."
             +" Statistics over seeds: mean ± sample std; 95% CI by percentile bootstrap (${Bootstrap.RESAMPLES} resamples) "
             +"from n ≥ ${Bootstrap.MIN_N}; Welch's two-sided t-test against the best entry of each column."
         }
         h3 { +"Metrics" }
-        val metrics = LinkedHashMap<JsonObject, MutableList<String>>()
-        spec.variants.forEach { v -> v.metrics.forEach { m -> metrics.getOrPut(m) { mutableListOf() } += (v.label ?: "?") } }
+        val users = LinkedHashMap<MetricInfo, MutableList<String>>()
+        layout.settings.forEach { s -> s.metrics.forEach { m -> users.getOrPut(m) { mutableListOf() } += s.label } }
         table {
-            thead { tr { listOf("metric", "parameters", "used by").forEach { th { +it } } } }
+            thead { tr { listOf("metric", "better", "how it is computed", "used by").forEach { th { +it } } } }
             tbody {
-                metrics.forEach { (m, users) ->
+                users.forEach { (m, settings) ->
                     tr {
-                        td(classes = "mono") { +(SpecView.string(m, "type") ?: "?") }
-                        td { pre { +pretty(withoutType(m)) } }
-                        td { +(if (users.size == spec.variants.size) "all settings" else users.joinToString("; ")) }
+                        td(classes = "mono") { +m.name }
+                        td { +directionWord(m.direction) }
+                        td { +m.protocol }
+                        td { +(if (settings.size == layout.settings.size) "all settings" else settings.joinToString("; ")) }
                     }
                 }
             }
         }
         h3 { +"Datasets and test sets" }
         table {
-            thead { tr { listOf("dataset", "test set", "spec").forEach { th { +it } } } }
+            thead { tr { listOf("dataset", "test set", "optimal log-likelihood").forEach { th { +it } } } }
             tbody {
-                spec.datasets.forEach { d ->
+                layout.datasets.forEach { d ->
                     tr {
-                        td { +(d.label ?: "?") }
-                        td { +testSet(d) }
-                        td { pre { +pretty(d.json) } }
+                        td { +d.label }
+                        td { +d.testSet }
+                        td(classes = "num") { +(d.optimalLogLikelihood?.let(Format::metric) ?: "unknown") }
                     }
                 }
             }
@@ -74,10 +69,8 @@ internal fun FlowContent.protocolSection(spec: SpecView, hasRecord: Boolean) {
     }
 }
 
-private fun testSet(d: SpecDataset): String {
-    val json = d.json
-    fun number(key: String) = (json[key] as? JsonPrimitive)?.content
-    return number("nTest")?.let { "$it points, drawn from the generator independently of the ${number("n") ?: "?"} training points (seeded by the cell's seed)" }
-        ?: number("testFraction")?.let { "a $it share of the rows, held out with the cell's seed" }
-        ?: "not stated in the spec"
+private fun directionWord(direction: Direction?): String = when (direction) {
+    Direction.HIGHER -> "higher ↑"
+    Direction.LOWER -> "lower ↓"
+    null -> "not ranked"
 }

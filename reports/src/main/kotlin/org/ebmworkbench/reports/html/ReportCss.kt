@@ -29,6 +29,10 @@ td.best { font-weight: bold; background: #e8f5e9; }
 td.tie { text-decoration: underline; }
 td .n, td .ci, td .miss { font-weight: normal; color: #555; font-size: 0.8rem; }
 td a.bad { color: #b00020; font-weight: normal; font-size: 0.8rem; }
+td a.warn { color: #8a4b00; font-weight: normal; font-size: 0.8rem; }
+td a.impossible { color: #b00020; font-weight: bold; }
+table.provenance th { text-align: left; font-weight: normal; color: #555; padding-right: 1rem; }
+details pre { max-height: 30rem; overflow: auto; }
 .failures h4 { margin: 0.6rem 0 0.2rem; }
 table.density-grid td { text-align: center; }
 summary { cursor: pointer; }

@@ -24,7 +24,8 @@ enum class CellState {
  * [checkpoints] maps each checkpoint file of a finished cell (relative to its folder) to its size in bytes, so that a
  * rerun can tell a complete cell from a damaged one. [nonFinite] gives, for each final metric written as `null` in
  * summary.json, why: `NaN`, `Infinity`, `-Infinity`, or that it was not evaluated.
- * [slurm] is set when the cell runs as a Slurm array task (null for local cells).
+ * [slurm] is set when the cell runs as a Slurm array task (null for local cells). [warnings] are all warnings in
+ * words; [metricWarnings] those that cast doubt on one final metric, which the comparison marks on that number.
  */
 @Serializable
 data class CellStatus(
@@ -50,4 +51,17 @@ data class CellStatus(
     val checkpoints: Map<String, Long> = emptyMap(),
     val nonFinite: Map<String, String> = emptyMap(),
     val slurm: SlurmTask? = null,
+    val metricWarnings: List<WarningRecord> = emptyList(),
+    val machine: MachineInfo? = null,
 )
+
+/** The machine a cell ran on: its [cores] as the JVM sees them, its physical memory and its operating system. */
+@Serializable
+data class MachineInfo(val cores: Int, val memoryBytes: Long? = null, val os: String? = null)
+
+/**
+ * A reason to doubt the final value of [metric]: [mark] is the few words the comparison table puts on the number
+ * (the same words for the same cause, so seeds can be counted by it), [text] the explanation with the measured amounts.
+ */
+@Serializable
+data class WarningRecord(val metric: String, val mark: String, val text: String)

@@ -23,15 +23,19 @@ data class CellRun(
 
 /**
  * Everything read from one experiment directory. [problems] lists, in plain words, every expected file that
- * is missing or could not be read; a partial or broken run is data to report, not an exception.
+ * is missing or could not be read; a partial or broken run is data to report, not an exception. [retired] are the
+ * ids of cell folders that the experiment record does not list: cells of an earlier version of the script, kept on
+ * disk (a later version may come back to them) but not part of this grid.
  */
-data class ExperimentRun(val record: ExperimentRecord?, val cells: List<CellRun>, val problems: List<String>)
+data class ExperimentRun(
+    val record: ExperimentRecord?, val cells: List<CellRun>, val problems: List<String>, val retired: List<String> = emptyList(),
+)
 
 /** Reads run records written by [CellRecordWriter] and [writeExperimentRecord]. */
 object RunRecords {
     /**
-     * Reads `dir/experiment.json` and every subdirectory of [dir] that holds a `spec.json` or `status.json`.
-     * Cells are ordered as in the experiment record, then by directory name. Always-expected files are
+     * Reads `dir/experiment.json` and the cells it lists: the subdirectories of [dir] that hold a `spec.json` or
+     * `status.json` (every one of them when there is no readable record). Cells are ordered as in the record. Always-expected files are
      * `spec.json` and `status.json`; `summary.json` and `metrics.csv` are expected once a cell is done;
      * the artefacts are optional. Unreadable files (corrupt JSON, bad CSV) are always problems.
      */
@@ -39,15 +43,15 @@ object RunRecords {
         val problems = mutableListOf<String>()
         if (!dir.isDirectory()) return ExperimentRun(null, emptyList(), listOf("experiment directory $dir does not exist"))
         val record = readJson(dir, EXPERIMENT_FILE, ExperimentRecord.serializer(), "experiment", problems, true)
-        val cellDirs = cellDirs(dir)
+        val (listed, retired) = cellDirs(dir).partition { record == null || it.name in record.cellIds }
         val order = record?.cellIds.orEmpty().withIndex().associate { (i, id) -> id to i }
-        val sorted = cellDirs.sortedWith(compareBy<Path>({ order[it.name] ?: Int.MAX_VALUE }, { it.name }))
+        val sorted = listed.sortedWith(compareBy<Path>({ order[it.name] ?: Int.MAX_VALUE }, { it.name }))
         val cells = sorted.map { readCell(it, problems) }
         val present = cells.map { it.id }.toSet()
         record?.cellIds?.filter { it !in present }?.forEach {
             problems += "cell $it: listed in $EXPERIMENT_FILE but has no directory with spec.json or status.json"
         }
-        return ExperimentRun(record, cells, problems)
+        return ExperimentRun(record, cells, problems, retired.map { it.name })
     }
 
     /**

@@ -22,7 +22,7 @@ class AblationsTest : FunSpec({
     test("one line per remaining setting, points sorted by the parameter, log axis beyond two decades") {
         val dir = tempdir().toPath()
         val variants = listOf("0.01", "1", "10").flatMap { t -> listOf("1", "4").map { m -> mapOf("method" to "ed", "t" to t, "m" to m) } }
-        ReportFixtures.gridExperiment(dir, "abl", emptyList(), listOf("moons"), listOf(0), variants)
+        ReportFixtures.gridExperiment(dir, "abl", variants.indices.map { "c$it" }, listOf("moons"), listOf(0), variants)
         variants.forEachIndexed { i, v ->
             val ll = -3.0 - v.getValue("t").toDouble() / 10 - v.getValue("m").toDouble() / 100
             ReportFixtures.gridCell(dir, "c$i", "abl", "moons", v, 0, metrics = mapOf("test_ll_grid" to ll))

@@ -9,6 +9,8 @@ import io.kotest.matchers.shouldBe
 import org.ebmworkbench.reports.html.GridFixtures
 import org.ebmworkbench.reports.html.ReportFixtures
 import org.ebmworkbench.reports.records.CellState
+import org.ebmworkbench.reports.records.Direction
+import org.ebmworkbench.reports.records.MetricInfo
 import org.ebmworkbench.reports.records.RunRecords
 import java.nio.file.Path
 
@@ -20,7 +22,11 @@ private fun fiveSeeds(dir: Path): Path {
         "cd" to listOf(-4.0, -4.1, -3.9, -4.05, -3.95),
     )
     val ids = (values.keys + "ed").flatMap { m -> (0..4).map { "$m-$it" } }
-    ReportFixtures.gridExperiment(dir, "five", ids, listOf("moons"), (0L..4L).toList(), (values.keys + "ed").map { mapOf("method" to it) })
+    val metrics = listOf(
+        ReportFixtures.GRID_METRIC, MetricInfo("mse_log_density", Direction.LOWER, "MSE of the log-density"),
+        MetricInfo("weird", null, "a metric that declares no direction"),
+    )
+    ReportFixtures.gridExperiment(dir, "five", ids, listOf("moons"), (0L..4L).toList(), (values.keys + "ed").map { mapOf("method" to it) }, metrics)
     for ((m, vs) in values) vs.forEachIndexed { s, v ->
         // mse_log_density: lower is better, reversed order of quality; "weird": unknown direction
         val metrics = mapOf("test_ll_grid" to v, "mse_log_density" to -v, "weird" to v)

@@ -18,7 +18,7 @@ class GroupingTest : FunSpec({
         grouping.rows[1].variant shouldBe mapOf("method" to "ed", "t" to "10")
         grouping.datasets shouldContainExactly listOf("checkerboard", "gaussians8")
         grouping.expectedSeeds shouldBe 3
-        grouping.spec.expectedCells shouldBe 18
+        grouping.layout!!.expectedCells shouldBe 18
     }
 
     test("failed cells without a summary are counted, with their reasons") {

@@ -59,9 +59,9 @@ class ComparisonReportTest : FunSpec({
     test("the protocol states metric parameters, test sets and seeds") {
         val protocol = html.section("protocol")
         protocol shouldContain "Seeds: 0, 1, 2 (3 per setting and dataset"
-        protocol shouldContain "&quot;resolution&quot;: 300"
+        protocol shouldContain "quadrature on a 300² grid over [−6, 6]²"
         protocol shouldContain "all settings"
-        protocol shouldContain "5000 points, drawn from the generator independently of the 10000 training points"
+        protocol shouldContain "5000 points drawn from the generator"
     }
 
     test("heatmap grid: settings × datasets, first seed, with a data row") {

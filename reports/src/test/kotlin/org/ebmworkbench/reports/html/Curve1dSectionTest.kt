@@ -13,7 +13,8 @@ class Curve1dSectionTest : FunSpec({
     test("per 1-D dataset, each setting's learned −log p(x) against the true one (target T8)") {
         val dir = tempdir().toPath()
         val variants = listOf(mapOf("method" to "snl"), mapOf("method" to "nce"))
-        ReportFixtures.gridExperiment(dir, "normal", emptyList(), listOf("normal_1d"), listOf(0, 1), variants)
+        val ids = variants.indices.flatMap { i -> (0..1).map { seed -> "c$i-$seed" } }
+        ReportFixtures.gridExperiment(dir, "normal", ids, listOf("normal_1d"), listOf(0, 1), variants)
         variants.forEachIndexed { i, v ->
             for (seed in 0L..1L) ReportFixtures.gridCell(
                 dir, "c$i-$seed", "normal", "normal_1d", v, seed, metrics = mapOf("test_ll_grid" to -1.42),

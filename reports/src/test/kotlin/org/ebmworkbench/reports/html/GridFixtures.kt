@@ -21,7 +21,7 @@ object GridFixtures {
         val snl = mapOf("method" to "snl")
         val ids = listOf("checkerboard", "gaussians8").flatMap { d ->
             listOf("t1", "t10", "snl").flatMap { v -> (0..2).map { s -> "$d-$v-s$s" } }
-        }
+        } + "legacy"
         ReportFixtures.gridExperiment(dir, NAME, ids, listOf("checkerboard", "gaussians8"), listOf(0, 1, 2), listOf(t1, t10, snl))
         fun cell(v: String, variant: Map<String, String>, seed: Long, state: CellState, ll: Double?, error: String? = null, at: Long? = null) =
             ReportFixtures.gridCell(

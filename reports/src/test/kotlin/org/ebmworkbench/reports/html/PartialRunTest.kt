@@ -55,6 +55,30 @@ class PartialRunTest : FunSpec({
         html shouldContain "Generated 2025-01-02T03:04:05Z"
     }
 
+    test("cell folders the experiment record does not list are retired: kept on disk, left out of the report") {
+        val dir = tempdir().toPath()
+        ReportFixtures.experiment(dir, "edited", listOf("now"))
+        ReportFixtures.doneCell(dir, "now", "edited", "checkerboard", "snl", 0, -3.3)
+        ReportFixtures.doneCell(dir, "before-the-edit", "edited", "checkerboard", "snl", 0, -9.9)
+
+        val run = RunRecords.readExperiment(dir)
+        run.cells.map { it.id } shouldContainExactly listOf("now")
+        run.retired shouldContainExactly listOf("before-the-edit")
+        val html = HtmlReport.render(run, "2025-01-02T03:04:05Z")
+        html shouldContain "1 cell folder(s) beside it belong to earlier versions of the script and are left out."
+        html.contains("-9.9000") shouldBe false
+        Files.isDirectory(dir.resolve("before-the-edit")) shouldBe true
+    }
+
+    test("a live report reloads itself; a finished one does not") {
+        val dir = tempdir().toPath()
+        ReportFixtures.experiment(dir, "live", listOf("c"))
+        ReportFixtures.doneCell(dir, "c", "live", "checkerboard", "snl", 0, -3.3)
+        val run = RunRecords.readExperiment(dir)
+        HtmlReport.render(run, "2025-01-02T03:04:05Z", refreshSeconds = 5) shouldContain "<meta http-equiv=\"refresh\" content=\"5\">"
+        HtmlReport.render(run, "2025-01-02T03:04:05Z").contains("http-equiv") shouldBe false
+    }
+
     test("a directory without any record renders with its problem listed") {
         val dir = tempdir().toPath()
         val run = RunRecords.readExperiment(dir)

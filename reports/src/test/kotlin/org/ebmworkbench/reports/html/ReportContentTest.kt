@@ -49,7 +49,9 @@ class ReportContentTest : FunSpec({
         // snl: mean of -3.14159265 and -3.2 = -3.1708, sample std = |difference|/sqrt(2) = 0.0413
         comparison shouldContain "-3.1708 ± 0.0413 <span class=\"n\">(n=2)</span>"
         comparison shouldContain "— <span class=\"n\">(n=0 of 2)</span><br><span class=\"miss\">2 non-finite</span>"
-        comparison shouldContain "optimum -3.0000"
+        // An experiment.json without a grid layout declares no metric: nothing is ranked or bounded by an optimum.
+        comparison shouldNotContain "optimum -3.0000"
+        comparison shouldContain "No metric declares a direction, so none is ranked."
     }
 
     test("a heatmap grid (data row + one per setting), then each cell's density and histogram, as PNG data URIs") {

@@ -1,7 +1,5 @@
 package org.ebmworkbench.reports.html
 
-import kotlinx.serialization.json.JsonArray
-import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
 import org.ebmworkbench.reports.records.DensityCurve
@@ -11,7 +9,13 @@ import org.ebmworkbench.reports.records.CellStatus
 import org.ebmworkbench.reports.records.CellSummary
 import org.ebmworkbench.reports.records.DataSample
 import org.ebmworkbench.reports.records.DensityGrid
+import org.ebmworkbench.reports.records.DatasetInfo
+import org.ebmworkbench.reports.records.Direction
 import org.ebmworkbench.reports.records.ExperimentRecord
+import org.ebmworkbench.reports.records.GridLayout
+import org.ebmworkbench.reports.records.MetricInfo
+import org.ebmworkbench.reports.records.SettingInfo
+import org.ebmworkbench.reports.records.WarningRecord
 import org.ebmworkbench.reports.records.writeExperimentRecord
 import java.nio.file.Path
 import kotlin.random.Random
@@ -59,36 +63,26 @@ object ReportFixtures {
         w.writeDataSample(gaussianSample(seed.toInt(), 500, 0.0, 0.0))
     }
 
-    /** The test_ll_grid metric spec as the dsl writes it. */
-    val GRID_METRIC: JsonObject = buildJsonObject {
-        put("type", JsonPrimitive("test_ll_grid")); put("box", JsonPrimitive(6.0))
-        put("resolution", JsonPrimitive(300)); put("selfCheck", JsonPrimitive(true))
-    }
+    /** The test_ll_grid metric as the runner declares it. */
+    val GRID_METRIC = MetricInfo("test_ll_grid", Direction.HIGHER, "quadrature on a 300² grid over [−6, 6]²", logLikelihood = true)
 
     /** The row label the dsl gives a setting: the `method` label (else [objective]), then `k=v` for the others. */
     fun label(variant: Map<String, String>, objective: String = "ed"): String =
         (listOf(variant["method"] ?: objective) + variant.filterKeys { it != "method" }.map { (k, v) -> "$k=$v" }).joinToString(" ")
 
-    /** An experiment.json whose spec has the dsl's shape: toy datasets, seeds, settings with labels and metrics. */
+    /** An experiment.json with a grid layout as the runner writes it: datasets, seeds, settings with their metrics. */
     fun gridExperiment(
         dir: Path, name: String, cellIds: List<String>, datasets: List<String>, seeds: List<Long>,
-        variants: List<Map<String, String>>, metrics: List<JsonObject> = listOf(GRID_METRIC), objective: String = "ed",
+        variants: List<Map<String, String>>, metrics: List<MetricInfo> = listOf(GRID_METRIC), objective: String = "ed",
+        optimum: Double? = null,
     ) {
-        val spec = buildJsonObject {
-            put("name", JsonPrimitive(name))
-            put("datasets", JsonArray(datasets.map { d ->
-                buildJsonObject { put("type", JsonPrimitive("toy")); put("kind", JsonPrimitive(d)); put("n", JsonPrimitive(10_000)); put("nTest", JsonPrimitive(5_000)) }
-            }))
-            put("seeds", JsonArray(seeds.map(::JsonPrimitive)))
-            put("variants", JsonArray(variants.map { v ->
-                buildJsonObject {
-                    put("labels", JsonObject(v.mapValues { JsonPrimitive(it.value) }))
-                    put("objective", buildJsonObject { put("type", JsonPrimitive(objective)) })
-                    put("metrics", JsonArray(metrics))
-                }
-            }))
-        }
-        writeExperimentRecord(dir, ExperimentRecord(name, "experiments/grid.ebm.kts", cellIds, "2025-01-01T00:00:00Z", spec))
+        val layout = GridLayout(
+            seeds,
+            datasets.map { DatasetInfo(it, "5000 points drawn from the generator", optimum) },
+            variants.map { v -> SettingInfo(label(v, objective), v, metrics) },
+        )
+        val spec = buildJsonObject { put("name", JsonPrimitive(name)) }
+        writeExperimentRecord(dir, ExperimentRecord(name, "experiments/grid.ebm.kts", cellIds, "2025-01-01T00:00:00Z", spec, layout))
     }
 
     /**
@@ -100,14 +94,14 @@ object ReportFixtures {
         dir: Path, id: String, experiment: String, dataset: String, variant: Map<String, String>, seed: Long,
         state: CellState = CellState.DONE, metrics: Map<String, Double>? = null, error: String? = null,
         divergedAt: Long? = null, optimum: Double? = null, density: Boolean = false, curve: DensityCurve? = null,
-        objective: String = "ed",
+        objective: String = "ed", metricWarnings: List<WarningRecord> = emptyList(),
     ) {
         val method = label(variant, objective)
         val w = CellRecordWriter(dir.resolve(id))
         w.writeSpec(buildJsonObject { put("dataset", JsonPrimitive(dataset)); put("method", JsonPrimitive(method)) })
         w.writeStatus(CellStatus(
             id, experiment, state, step = divergedAt ?: 100, totalSteps = 100, error = error, divergedAtStep = divergedAt,
-            seed = seed, dataset = dataset, method = method, variant = variant,
+            seed = seed, dataset = dataset, method = method, variant = variant, metricWarnings = metricWarnings,
         ))
         if (state != CellState.FAILED) {
             w.startMetrics(listOf("loss"))
