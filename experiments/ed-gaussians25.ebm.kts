@@ -1,5 +1,5 @@
-// The official Energy Discrepancy 25-Gaussians run (methods.md §3.3, §6 T6): MLP 2-128x4-1 softplus, batch 128 of
-// fresh samples per step, t = 1 (variance), M = 4, w = 1, Adam 1e-3, EMA 0.999, 50 000 steps. The notebook logs
+// The official Energy Discrepancy 25-Gaussians run (docs/methods.md §8.2, target T6): MLP 2-128x4-1 softplus, batch
+// 128 of fresh samples per step, t = 1 (variance), M = 4, w = 1, Adam 1e-3, EMA 0.999, 50 000 steps. The notebook logs
 // about 5 minutes on one GPU; `ebm bench` and the README's Performance section time it on 2 CPU cores.
 // Optimum test log-likelihood: −2.146.
 experiment("ed-gaussians25") {

@@ -1,6 +1,6 @@
 // Quickstart: self-normalised log-likelihood (SNL) on two 2-D toy densities.
 // Run it with `./ebm run experiments/quickstart.ebm.kts`; the report lands in runs/quickstart/report.html.
-// The optimum test log-likelihood is -3.466 on the checkerboard and -2.146 on the 25 Gaussians (methods.md §1.3).
+// The optimum test log-likelihood is -3.466 on the checkerboard and -2.146 on the 25 Gaussians (docs/methods.md §1.2).
 experiment("quickstart") {
     datasets(checkerboard(n = 10_000), gaussians25(n = 10_000))
     seeds(0)

@@ -1,7 +1,7 @@
 // SNL, NCE, ED, CD, DSM and exact score matching on three 2-D toys, with the official settings of targets T3 and
-// T6 (methods.md §6), over 3 seeds. Run: `./ebm run experiments/toy-density.ebm.kts`; report in
+// T6 (docs/methods.md §8), over 3 seeds. Run: `./ebm run experiments/toy-density.ebm.kts`; report in
 // runs/toy-density/report.html. Optimal test log-likelihoods: checkerboard −3.466, 25 Gaussians −2.146,
-// 8 Gaussians −2.831 (methods.md §1.3).
+// 8 Gaussians −2.831 (docs/methods.md §1.2).
 experiment("toy-density") {
     datasets(checkerboard(), gaussians25(), gaussians8())
     seeds(0, 1, 2)
@@ -18,7 +18,7 @@ experiment("toy-density") {
     method("sm T3") { objective = scoreMatching() }
 
     // T6, the ED 2-D setting: MLP 2-128x4-1 softplus, batch 128 fresh samples per step, Adam 1e-3, EMA 0.999,
-    // 10 000 steps (the notebook runs 50 001 on a GPU; methods.md §6 allows 10-20k on a CPU).
+    // 10 000 steps (the notebook runs 50 001 on a GPU; 10 000 keep the grid within reach of 2 CPU cores).
     fun t6(label: String, block: VariantBuilder.() -> Unit) = method(label) {
         energy = mlp(128, 128, 128, 128, activation = softplus)
         train {

@@ -37,9 +37,9 @@ class KernelBench(private val device: Device, private val repeats: Int) {
 
     /**
      * Transitions per second of each sampler on 128 chains. Continuous samplers run on the ED 2-D energy (MLP
-     * 2-128×4-1, softplus) with their DSL defaults (Langevin and MALA h = 0.01, HMC ε = 0.05 with 5 leapfrog steps
-     * per transition); Gibbs on 32-bit binary states with an MLP 32-256×3-1 (the discrete toys' size, methods.md
-     * §6 T10), one transition being a sweep over the 32 sites.
+     * 2-128×4-1, softplus): Langevin and MALA at their DSL default h = 0.01, HMC with ε = 0.05 and 5 leapfrog steps
+     * per transition; Gibbs on 32-bit binary states with an MLP 32-256×3-1 (the discrete toys' size, target T10 of
+     * docs/methods.md §8.3), one transition being a sweep over the 32 sites.
      */
     fun samplers(steps: Int = 100): List<Measurement> {
         val group = "MCMC (128 chains)"

@@ -31,7 +31,7 @@ data class BenchSize(val label: String, val batch: Int, val m: Int, val hidden: 
     val describe get() = "batch $batch, M $m, MLP 2-${hidden.joinToString("-")}-1"
 
     companion object {
-        /** The ED 2-D setting (methods.md §3.3): the official 25-Gaussians run. */
+        /** The ED 2-D setting (docs/methods.md §8.2): the official 25-Gaussians run. */
         val ED_2D = BenchSize("ED 2-D", 128, 4, intArrayOf(128, 128, 128, 128))
         val LARGE = BenchSize("large", 256, 64, intArrayOf(128, 128))
     }

@@ -164,7 +164,7 @@ data class IsLogLikelihoodSpec(val samples: Int) : MetricSpec {
 fun mseLogDensity(points: Int = MseLogDensity.DEFAULT_POINTS): MseLogDensitySpec = MseLogDensitySpec(points)
 
 /**
- * Mean squared error of the model's log-density (the Energy Discrepancy 2-D protocol, methods.md §1.2.3): on
+ * Mean squared error of the model's log-density (the Energy Discrepancy 2-D protocol, docs/methods.md §2.3): on
  * [points] fresh points from the data generator, `mean_i (−E(x_i) − log Ẑ − log p(x_i))²` with log Ẑ by importance
  * sampling with the true density p as proposal. Only for toy datasets whose density is known in closed form. The
  * points are drawn once per cell, with the cell's test seed, so every evaluation scores the same points.

@@ -141,7 +141,7 @@ fun gaussianMixture(components: Int = GaussianMixtureProposal.DEFAULT_COMPONENTS
 
 /**
  * A mixture of [components] diagonal Gaussians fitted to the training data by k-means++ then EM (SNL's
- * 20-component GMM proposal, methods.md §2.2). The fit is seeded by the cell seed, so it repeats.
+ * 20-component GMM proposal, docs/methods.md §5.4). The fit is seeded by the cell seed, so it repeats.
  */
 @Serializable
 @SerialName("gaussian_mixture_fitted")

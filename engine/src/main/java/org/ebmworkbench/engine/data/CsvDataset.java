@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * double and stored as float. Every problem is a {@link CsvFormatException} whose message names the file, the
  * 1-based line and, for a bad value, the 1-based column: ragged rows, non-numbers, NaN or infinite values (also
  * values beyond float range), no data rows, a missing file. Other I/O failures are {@link UncheckedIOException}.
- * An engine convention (DESIGN.md, {@code data}); it follows no official code base.
+ * An engine convention (docs/architecture.md §2, {@code data}); it follows no official code base.
  */
 public final class CsvDataset {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * An immutable n×d table of finite {@code float} values (n rows = points, d columns = coordinates), stored
  * row-major. Statistics are computed in {@code double}; {@link #covariance()} is the unbiased sample covariance
  * (denominator n − 1). Every accessor that returns an array returns a fresh copy. An engine convention
- * (DESIGN.md, {@code data}); it follows no official code base.
+ * (docs/architecture.md §2, {@code data}); it follows no official code base.
  */
 public final class Dataset {
     private final float[] data;

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * remainder goes to the first circles) and, as in the official code, rows are grouped by circle in the order
  * (1,1), (1,−1), (−1,1), (−1,−1) and not shuffled. The density of each circle is a ring convolved with the
  * noise, p(x | c) = exp(−(ρ − 2)²/(2σ²)) I0e(2ρ/σ²) / (2πσ²) with ρ = |x − c|, mixed with weights 1/4.
- * E[log p] = −2.873 (methods.md §1.3).
+ * E[log p] = −2.873 (Monte Carlo; docs/methods.md §1.2).
  */
 final class FourCircles implements ToyDataset {
     static final double RADIUS = 2.0;

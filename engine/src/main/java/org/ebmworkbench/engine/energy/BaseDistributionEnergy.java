@@ -8,7 +8,7 @@ import org.ebmworkbench.engine.tensor.Parameters;
 /**
  * An energy tilted by a base distribution: E(x) = f(x) − log p0(x), i.e. p(x) ∝ p0(x)·exp(−f(x)).
  *
- * <p>SNL's 2-D runs use p0 = the proposal (methods.md §2.2); then importance weights reduce to exp(−f − b).
+ * <p>SNL's 2-D runs use p0 = the proposal (docs/methods.md §6.3); then importance weights reduce to exp(−f − b).
  */
 public final class BaseDistributionEnergy implements EnergyModel {
     private final EnergyModel inner;

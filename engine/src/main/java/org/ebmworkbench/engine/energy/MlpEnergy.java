@@ -14,7 +14,7 @@ import org.ebmworkbench.engine.tensor.Parameters;
  * A multi-layer perceptron energy D -> h1 -> ... -> hk -> 1 with no bias on the output layer.
  *
  * <p>The output bias is left out because a constant shift of the energy is unidentifiable and SNL/NCE learn the
- * normaliser as an explicit scalar instead (methods.md §5.1, SNL's {@code energy_fc_nobias_deep}). Weights use
+ * normaliser as an explicit scalar instead (docs/methods.md §6.1, SNL's {@code energy_fc_nobias_deep}). Weights use
  * PyTorch's default {@code nn.Linear} initialisation, U(-1/sqrt(fan_in), 1/sqrt(fan_in)) for weights and biases,
  * so runs start where the official code starts.
  */

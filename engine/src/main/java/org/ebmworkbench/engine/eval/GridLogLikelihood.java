@@ -15,7 +15,7 @@ import org.ebmworkbench.engine.tensor.Parameters;
 import org.ebmworkbench.engine.tensor.Tensors;
 
 /**
- * Exact test log-likelihood by quadrature on a regular grid over [−L, L]^D, D ∈ {1, 2} (methods.md §1.2.1):
+ * Exact test log-likelihood by quadrature on a regular grid over [−L, L]^D, D ∈ {1, 2} (docs/methods.md §2.1):
  * log Z ≈ logsumexp_k(−E(g_k)) + log Δ with Δ = (2L/(n−1))^D, and LL = mean_i(−E(x_i)) − log Z.
  *
  * <p>With {@code selfCheck}, the value is recomputed at twice the resolution and on twice the box (at twice the

@@ -12,9 +12,10 @@ import org.ebmworkbench.engine.tensor.Parameters;
 import org.ebmworkbench.engine.tensor.Tensors;
 
 /**
- * Importance-sampled test log-likelihood (SNL code's {@code log_likelihood_IS}, methods.md §1.2.2):
+ * Importance-sampled test log-likelihood (SNL code's {@code log_likelihood_IS}, docs/methods.md §2.2):
  * log Ẑ = logsumexp_k(−E(x̃_k) − log q(x̃_k)) − log K with K proposal samples (20 000 by default), and
- * LL = mean_i(−E(x_i)) − log Ẑ. Works in any dimension; biased low for finite K (Jensen), exact as K → ∞.
+ * LL = mean_i(−E(x_i)) − log Ẑ. Works in any dimension; log Ẑ is biased low for finite K (Jensen), so the
+ * log-likelihood is biased high; exact as K → ∞.
  */
 public final class ImportanceSampledLogLikelihood {
     /** Metric name in run records. */

@@ -13,7 +13,7 @@ import org.ebmworkbench.engine.tensor.Tensors;
 
 /**
  * Unbiased squared maximum mean discrepancy between model samples x (n) and data y (m) with the Gaussian kernel
- * k(a, b) = exp(−‖a − b‖² / (2h²)) (methods.md §1.2.4, continuous case):
+ * k(a, b) = exp(−‖a − b‖² / (2h²)) (docs/methods.md §2.4):
  * MMD²_u = Σ_{i≠j} k(x_i, x_j) / (n(n−1)) + Σ_{i≠j} k(y_i, y_j) / (m(m−1)) − 2 Σ_{i,j} k(x_i, y_j) / (nm).
  * The estimate is unbiased, so it is ≈ 0 (and may be negative) when both samples come from one distribution.
  *

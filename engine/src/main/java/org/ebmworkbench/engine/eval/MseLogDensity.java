@@ -18,7 +18,7 @@ import org.ebmworkbench.engine.tensor.Parameters;
 import org.ebmworkbench.engine.tensor.Tensors;
 
 /**
- * Mean squared error of the log-density, the protocol of the Energy Discrepancy 2-D experiment (methods.md §1.2.3):
+ * Mean squared error of the log-density, the protocol of the Energy Discrepancy 2-D experiment (docs/methods.md §2.3):
  * draw n = 5000 fresh points x_i from the data distribution, estimate log Ẑ = logsumexp_i(−E(x_i) − log p(x_i)) −
  * log n (importance sampling with the true density as proposal), and report
  * mean_i (−E(x_i) − log Ẑ − log p(x_i))². It is 0 exactly when E = −log p + const on the points, is invariant to a

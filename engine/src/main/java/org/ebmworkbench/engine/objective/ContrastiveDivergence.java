@@ -19,12 +19,13 @@ import org.ebmworkbench.engine.tensor.Parameters;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maximum likelihood with MCMC negatives (methods.md §4.1): contrastive divergence and its relatives.
+ * Maximum likelihood with MCMC negatives (Hinton 2002; Song and Kingma 2021, arXiv 2101.03288; docs/methods.md
+ * §3.5): contrastive divergence and its relatives.
  *
  * <p>Loss L = mean E(x⁺) − mean E(sg[x⁻]) + α·(mean E(x⁺)² + mean E(x⁻)²), whose parameter gradient is the
  * likelihood gradient with model samples x⁻ (detached: sg) replaced by {@code steps} = k sampler steps from chains
  * started per {@link ChainInit}. α is {@code energyL2}: 0 by default; the ED 2-D baseline uses 0.3 (with 10 Langevin
- * steps of h = 0.01 from the data, methods.md §3.3) and IGEBM 1. With equal batch sizes the penalty equals the
+ * steps of h = 0.01 from the data, docs/methods.md §8.2) and IGEBM 1. With equal batch sizes the penalty equals the
  * baseline's 0.3·mean(E(x⁺)² + E(x⁻)²).
  *
  * <p>The negatives are drawn in {@link #beforeStep(ObjectiveContext, NDArray)}, outside the training collector (a

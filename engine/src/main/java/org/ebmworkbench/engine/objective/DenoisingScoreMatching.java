@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Denoising score matching, Vincent 2011 (methods.md §4.2).
+ * Denoising score matching, Vincent 2011 (docs/methods.md §3.7).
  *
  * <p>With x̃ = x + σε, ε ~ N(0, I), minimises J = mean_i ½‖−∇ₓE(x̃ᵢ) + εᵢ/σ‖², the squared error between the model
- * score −∇E and the score of the Gaussian kernel, −(x̃ − x)/σ² = −ε/σ (the sign of ε/σ follows methods.md: ∇log
+ * score −∇E and the score of the Gaussian kernel, −(x̃ − x)/σ² = −ε/σ (the sign of ε/σ follows the residual ∇log
  * p(x̃) + (x̃ − x)/σ²). The loss is not weighted by σ². It is consistent for the smoothed density
  * p_data ∗ N(0, σ²I), not p_data: for Gaussian data the fitted covariance is Σ + σ²I. Default σ = 0.1, the SNL 2-D
  * baseline's (official code). One backward pass for ∇E; the parameter gradient by double back-propagation.

@@ -12,18 +12,18 @@ import org.ebmworkbench.engine.tensor.Tensors;
 
 /**
  * Energy Discrepancy with a Gaussian perturbation, Schröder, Ou, Lim, Li, Vollmer and Duncan, NeurIPS 2023
- * (methods.md §3.1–3.3).
+ * (arXiv 2307.06431; docs/methods.md §3.2).
  *
  * <p>For each data point xᵢ: yᵢ = xᵢ + √t ξᵢ and negatives x⁻ᵢⱼ = yᵢ + √t ξᵢⱼ, j = 1..m, all ξ ~ N(0, I). The loss is
  * <pre>  L = mean_i logsumexp( [E(xᵢ) − E(x⁻ᵢ₁), …, E(xᵢ) − E(x⁻ᵢₘ), log w] )</pre>
  * which is the paper's L_{t,M,w} = mean_i log(w/M + (1/M) Σⱼ exp(E(xᵢ) − E(x⁻ᵢⱼ))) plus the constant log m: like the
- * official code (methods.md §3.2) we do not subtract log m, so logged values match the official notebooks';
+ * official code (docs/methods.md §3.2) we do not subtract log m, so logged values match the official notebooks';
  * gradients are identical. With w = 0 the extra logit is dropped (the unstabilised estimator, unbounded below for
  * finite m).
  *
  * <ul>
  *   <li>{@code t}: the VARIANCE of the Gaussian perturbation (not its standard deviation; the official notebooks
- *       disagree, methods.md §3.2 pitfall; at the default t = 1 they agree).
+ *       disagree, docs/methods.md §3.2; at the default t = 1 they agree).
  *   <li>{@code m}: the number of negatives per data point (the paper's M).
  *   <li>{@code w}: the stabiliser, counted as the data point itself being a negative with weight w.
  * </ul>

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Exact (implicit) score matching, Hyvärinen 2005 (methods.md §4.2).
+ * Exact (implicit) score matching, Hyvärinen 2005 (docs/methods.md §3.6).
  *
  * <p>Minimises J(θ) = mean_i [ ½‖∇ₓE(xᵢ)‖² − ΔₓE(xᵢ) ], which equals the Fisher divergence
  * ½ E‖∇log p_data − ∇log p_θ‖² up to a θ-independent constant (integration by parts, log p_θ = −E − log Z). The
  * normaliser never appears, so adding a constant to the energy leaves the loss unchanged.
  *
  * <p>The Laplacian ΔE = tr ∇²E costs D extra backward passes (one Hessian column per input dimension), as in the ED
- * paper's 2-D baseline ("Hessian trace by per-dimension autograd", methods.md §3.3); use it in low dimension and
+ * paper's 2-D baseline ("Hessian trace by per-dimension autograd", docs/methods.md §8.2); use it in low dimension and
  * {@link SlicedScoreMatching} otherwise. Gradients by double back-propagation ({@code Autograd.inputGradient}).
  *
  * <p>Diagnostics: {@code grad_sq} = mean ‖∇ₓE‖², {@code laplacian} = mean ΔₓE (at the optimum of a well-specified

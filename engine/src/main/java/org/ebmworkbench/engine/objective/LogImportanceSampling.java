@@ -8,7 +8,8 @@ import org.ebmworkbench.engine.proposal.Proposal;
 import org.ebmworkbench.engine.tensor.Tensors;
 
 /**
- * The biased log importance-sampling baseline ({@code log_IS}/"eubo" in the SNL code; methods.md §2.2).
+ * The biased log importance-sampling baseline ({@code log_IS}/"eubo" in the SNL code, arXiv 2503.07021;
+ * docs/methods.md §3.4).
  *
  * <p>Minimises L = mean_i E(xᵢ) + log Ẑ with log Ẑ = logsumexp_k(−E(x̃ₖ) − log q(x̃ₖ)) − log N over N detached
  * proposal samples x̃ₖ ~ q: the negative log-likelihood with log Z replaced by the log of its unbiased IS estimate.

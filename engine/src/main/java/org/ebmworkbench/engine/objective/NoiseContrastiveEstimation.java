@@ -9,7 +9,7 @@ import org.ebmworkbench.engine.proposal.Proposal;
 import org.ebmworkbench.engine.tensor.Parameters;
 
 /**
- * Noise-contrastive estimation, Gutmann and Hyvärinen 2010 (methods.md §4.3).
+ * Noise-contrastive estimation, Gutmann and Hyvärinen 2010 (docs/methods.md §3.3).
  *
  * <p>The model log p(x) = −E(x) − c has a free normaliser c (parameter {@value #NORMALISER}). With ν noise samples
  * per data point from the run's proposal q (any {@link Proposal}), the logit of "data" is

@@ -9,7 +9,7 @@ import org.ebmworkbench.engine.tensor.Parameters;
 import org.ebmworkbench.engine.tensor.Tensors;
 
 /**
- * Self-normalised log-likelihood (Senetaire, Jeha, Mattei, Frellsen 2025; methods.md §2).
+ * Self-normalised log-likelihood (Senetaire, Jeha, Mattei, Frellsen 2025, arXiv 2503.07021; docs/methods.md §3.1).
  *
  * <p>Minimises L = mean_i (E(x_i) + b) + exp(log Ẑ) − 1 = −ℓ_SNL, where the explicit scalar b is added to the energy
  * and log Ẑ = logsumexp_k(−E(x̃_k) − b − log q(x̃_k)) − log N over N proposal samples x̃ ~ q (detached). Since ℓ_SNL

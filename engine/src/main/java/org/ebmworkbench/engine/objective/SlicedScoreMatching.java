@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sliced score matching, Song, Garg, Shi and Ermon 2019 (methods.md §4.2).
+ * Sliced score matching, Song, Garg, Shi and Ermon 2019, arXiv 1905.07088 (docs/methods.md §3.8).
  *
  * <p>With random projections v (E[vvᵀ] = I), minimises
  * J = mean_{i,k} [ ½(vᵢₖᵀ∇ₓE(xᵢ))² − vᵢₖᵀ ∇ₓ²E(xᵢ) vᵢₖ ],
@@ -18,7 +18,7 @@ import java.util.Map;
  * The Hessian-vector products cost one extra backward pass, whatever the dimension.
  *
  * <ul>
- *   <li>{@code projections}: v is Rademacher (±1 entries) or standard Gaussian; methods.md names both and pairs
+ *   <li>{@code projections}: v is Rademacher (±1 entries) or standard Gaussian; the paper names both and pairs
  *       SSM-VR with Gaussian v. Either satisfies E[vvᵀ] = I, which is all the estimator needs; v is not normalised
  *       to the unit sphere (a normalised v would scale the loss by 1/D).
  *   <li>{@code numProjections}: projections per data point (Song's {@code n_particles}); the batch is tiled that many

@@ -10,7 +10,7 @@ import org.ebmworkbench.engine.tensor.Tensors;
 
 /**
  * N(μ, diag(σ²)). {@link #fit} follows SNL's 2-D default: mean and standard deviation of the training data after
- * adding N(0, jitter²) noise (methods.md §2.2); in expectation the jitter adds jitter² to each variance, which is
+ * adding N(0, jitter²) noise (docs/methods.md §5.1); in expectation the jitter adds jitter² to each variance, which is
  * what we add, deterministically.
  */
 public final class DiagonalGaussianProposal implements Proposal {

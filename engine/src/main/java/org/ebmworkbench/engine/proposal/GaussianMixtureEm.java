@@ -10,7 +10,7 @@ import org.ebmworkbench.engine.data.Dataset;
  * precision: fitting happens once per run, costs O(n·k·d) time per iteration and O(k·d) memory (responsibilities
  * are accumulated point by point, never stored), and doubles keep the log-likelihood trace monotone to ~1e-12.
  *
- * <p>Initialisation follows SNL's 20-component GMM proposal (methods.md §2.2), i.e. scikit-learn's
+ * <p>Initialisation follows SNL's 20-component GMM proposal (docs/methods.md §5.4), i.e. scikit-learn's
  * {@code GaussianMixture(covariance_type="diag", init_params="kmeans")}: k-means from a k-means++ start
  * ({@link KMeans}), then one M-step on the hard labels. Each M-step clamps every variance at
  * {@link Settings#varianceFloor()}; clamping is the exact maximiser of the EM objective under that constraint, so

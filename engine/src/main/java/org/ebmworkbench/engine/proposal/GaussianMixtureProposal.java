@@ -13,7 +13,7 @@ import org.ebmworkbench.engine.tensor.Tensors;
 
 /**
  * A mixture of K Gaussians with diagonal covariances: q(x) = Σ_k w_k N(x; μ_k, diag(σ_k²)). SNL's richer 2-D
- * proposal is this with K = 20, fitted by EM from a k-means start (methods.md §2.2); {@link #fit} does that on the
+ * proposal is this with K = 20, fitted by EM from a k-means start (docs/methods.md §5.4); {@link #fit} does that on the
  * host ({@link GaussianMixtureEm}), while {@link #sample} and {@link #logProb} are tensor operations.
  */
 public final class GaussianMixtureProposal implements Proposal {

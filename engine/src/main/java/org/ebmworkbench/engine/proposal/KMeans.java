@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 /**
  * k-means on the host in double precision: k-means++ seeding (Arthur &amp; Vassilvitskii 2007), then Lloyd
  * iterations until no label changes (at most {@link #MAX_LLOYD_ITERATIONS}). This is the "k-means init" of SNL's
- * GMM proposal (methods.md §2.2), which is scikit-learn's {@code GaussianMixture(init_params="kmeans")}: one k-means
- * run from a k-means++ start. Each iteration is O(n·k·d).
+ * GMM proposal (docs/methods.md §5.4), which is scikit-learn's {@code GaussianMixture(init_params="kmeans")}: one
+ * k-means run from a k-means++ start. Each iteration is O(n·k·d).
  */
 final class KMeans {
     static final int MAX_LLOYD_ITERATIONS = 100;

@@ -7,7 +7,7 @@ import org.ebmworkbench.engine.tensor.Parameters;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Langevin dynamics with step and noise decoupled, as JEM and IGEBM use it (methods.md §4.1):
+ * Langevin dynamics with step and noise decoupled, as JEM and IGEBM use it (docs/methods.md §4.2):
  * x ← box(x − α·clip(∇ₓE(x)) + σ·ξ), ξ ~ N(0, I). Not a consistent discretisation of the Langevin diffusion (that
  * needs σ² = 2α); it samples a colder or hotter version of p ∝ exp(−E): for a Gaussian target with precision Λ the
  * stationary covariance is σ²(2αΛ − α²Λ²)⁻¹.

@@ -10,8 +10,8 @@ import org.ebmworkbench.engine.energy.EnergyModel;
 import org.ebmworkbench.engine.tensor.Parameters;
 
 /**
- * Gibbs sampling of binary states x ∈ {0, 1}^D (Geman & Geman 1984), the sampler of discrete EBMs: methods.md's
- * discrete CD takes "10 Gibbs rounds", a round being one sweep of this sampler.
+ * Gibbs sampling of binary states x ∈ {0, 1}^D (Geman & Geman 1984), the sampler of discrete EBMs: the discrete
+ * ED papers' CD baseline takes "10 Gibbs rounds" (docs/methods.md §4.5), a round being one sweep of this sampler.
  *
  * <p>One step is one systematic-scan sweep: sites 0, 1, …, D−1 in that order, each drawn from its exact conditional.
  * For site i, with x⁰ = x with x_i = 0 and x¹ = x with x_i = 1, p(x_i = 1 | x_{−i}) = σ(E(x⁰) − E(x¹)) (σ the

@@ -7,7 +7,7 @@ import org.ebmworkbench.engine.energy.EnergyModel;
 import org.ebmworkbench.engine.tensor.Parameters;
 
 /**
- * Hamiltonian Monte Carlo (Duane et al. 1987; Neal 2011; methods.md §4.1 "HMC as alternative") with unit mass:
+ * Hamiltonian Monte Carlo (Duane et al. 1987; Neal 2011, arXiv 1206.1901; docs/methods.md §4.4) with unit mass:
  * draw p ~ N(0, I), run L leapfrog steps of size ε on H(x, p) = E(x) + ½‖p‖², and accept the end point with
  * probability min(1, exp(H(x, p) − H(x', p'))), each chain on its own (a tensor mask, no loop over chains).
  *

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Unadjusted Langevin algorithm in its consistent form: x ← x − (h/2)·∇ₓE(x) + √h·ξ, ξ ~ N(0, I), with step size h
- * (methods.md §4.1 with h = ε²). This is the sampler of the ED 2-D CD baseline (10 steps, h = 0.01, methods.md §3.3,
- * the default here) and tends to p ∝ exp(−E) as h → 0; for a Gaussian target its stationary covariance is
- * (Λ − hΛ²/4)⁻¹ for precision Λ.
+ * (docs/methods.md §4.1, with h = ε²). This is the sampler of the ED 2-D CD baseline (10 steps, h = 0.01,
+ * docs/methods.md §8.2, the default here) and tends to p ∝ exp(−E) as h → 0; for a Gaussian target its stationary
+ * covariance is (Λ − hΛ²/4)⁻¹ for precision Λ.
  *
  * <p>{@code optGradientClip(c)} clips the gradient elementwise to [−c, c] (projection onto the ℓ∞ ball, IGEBM's
  * {@code proj_norm} convention) before the step; it is off by default. Must run outside any open

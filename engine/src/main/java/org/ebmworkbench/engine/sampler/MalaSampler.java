@@ -7,7 +7,7 @@ import org.ebmworkbench.engine.energy.EnergyModel;
 import org.ebmworkbench.engine.tensor.Parameters;
 
 /**
- * Metropolis-adjusted Langevin algorithm (Roberts & Tweedie 1996; methods.md §4.1, "Langevin with MH correction"):
+ * Metropolis-adjusted Langevin algorithm (Roberts & Tweedie 1996; docs/methods.md §4.3):
  * propose y = x − (h/2)·∇E(x) + √h·ξ and accept with probability
  * min(1, exp(E(x) − E(y)) · q(x | y) / q(y | x)), where q(y | x) = N(y; x − (h/2)∇E(x), h·I) is the exact, asymmetric
  * proposal density. Each chain accepts or rejects on its own (a tensor mask, no loop over chains), so p ∝ exp(−E) is

@@ -32,8 +32,8 @@ import kotlin.math.sqrt
  *     efficiency loss and the optimiser's noise.
  * Training: the entry's [RecoveryRun] (Adam from μ = 0, L = I, EMA 0.99 of the parameters, averaging the stochastic
  * objectives' step noise over ~100 steps), seeded per entry; proposal (for those that use one) axis-aligned
- * N(x̄, diag(1.5 sⱼ)²): it covers the data but is not the answer. The SNL entry subsumes target T1 of methods.md §6
- * (there with a unit precision in 1-D).
+ * N(x̄, diag(1.5 sⱼ)²): it covers the data but is not the answer. The SNL entry subsumes target T1 of
+ * docs/methods.md §8.3 (there with a unit precision in 1-D).
  */
 class RecoveryContractTest : FunSpec({
     val n = 4096

@@ -9,7 +9,7 @@ import kotlin.math.exp
 import kotlin.math.ln
 import kotlin.math.sqrt
 
-/** Closed-form log-densities: normalisation on a grid and E[log p] against methods.md §1.3. */
+/** Closed-form log-densities: normalisation on a grid and E[log p] against the optima of docs/methods.md §1.2. */
 class DensityTest : FunSpec({
 
     /** Midpoint rule for ∫∫ p over [-L, L]² with k×k cells. */
@@ -61,7 +61,7 @@ class DensityTest : FunSpec({
             val d = ds.sample(n, seed)
             val lp = DoubleArray(n) { ds.logDensity(d.get(it, 0).toDouble(), d.get(it, 1).toDouble()) }
             val optimum = ds.optimalLogLikelihood().asDouble
-            // SE from the sample sd of log p; methods.md's Monte-Carlo values carry up to ±0.005 (rounding and
+            // SE from the sample sd of log p; the Monte-Carlo optima carry up to ±0.005 (rounding and
             // MC error), the exact ones (checkerboard, funnel) none
             val slack = if (name == "checkerboard" || name == "funnel") 0.0 else 0.005
             withClue(name) { lp.average() shouldBe (optimum plusOrMinus (fourSe(lp.sampleSd(), n) + slack + 1e-9)) }

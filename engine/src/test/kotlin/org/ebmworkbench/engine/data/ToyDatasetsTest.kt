@@ -63,7 +63,7 @@ class ToyDatasetsTest : FunSpec({
                 ds.description().shouldNotBeBlank()
                 if (ds.dim() == 2) ds.description() shouldContain "generator"
             }
-            test("density availability and optimum follow methods.md §1.3") {
+            test("density availability and optimum follow docs/methods.md §1.2") {
                 ds.hasDensity() shouldBe (name in withDensity)
                 ds.optimalLogLikelihood().isPresent shouldBe (name in withDensity)
                 if (name !in withDensity) {
@@ -74,7 +74,7 @@ class ToyDatasetsTest : FunSpec({
         }
     }
 
-    test("the listed optima are the methods.md values") {
+    test("the listed optima are the values of docs/methods.md §1.2") {
         val expected = mapOf(
             "checkerboard" to -ln(32.0), "gaussians25" to -2.146, "gaussians8" to -2.831,
             "four_circles" to -2.873, "funnel" to -ln(2 * PI * E), "normal_1d" to -0.5 * ln(2 * PI) - 0.5,

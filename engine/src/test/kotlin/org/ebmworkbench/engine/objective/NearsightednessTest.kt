@@ -41,10 +41,11 @@ private class MixtureWeightEnergy(val rho: Double, val halfSeparation: Double) :
 }
 
 /**
- * Target T7 (methods.md §3.3 and §6): score matching is nearsighted. Data: 4096 draws of 0.2 N(−5, 1) + 0.8 N(5, 1);
- * models: the same mixture with weight ρ. The NLL and the ED loss (t = 32, M = 4, w = 1, one set of noise draws for
- * every ρ) are minimised near ρ = 0.2, while the Fisher divergence barely moves: the modes are 10 σ apart, so the
- * score of every member of the family agrees with the data's wherever there is data.
+ * Target T7 (ED paper Fig. 1, arXiv 2307.06431; docs/methods.md §8.3): score matching is nearsighted. Data: 4096
+ * draws of 0.2 N(−5, 1) + 0.8 N(5, 1); models: the same mixture with weight ρ. The NLL and the ED loss (t = 32,
+ * M = 4, w = 1, one set of noise draws for every ρ) are minimised near ρ = 0.2, while the Fisher divergence barely
+ * moves: the modes are 10 σ apart, so the score of every member of the family agrees with the data's wherever there
+ * is data.
  */
 class NearsightednessTest : FunSpec({
     val n = 4096
@@ -87,7 +88,8 @@ class NearsightednessTest : FunSpec({
             val nllCurve = rhoGrid.map { nll(m, x, it, a) }
             rhoGrid[nllCurve.indices.minBy { nllCurve[it] }] shouldBe 0.2
 
-            // ED, methods.md §3.2: y = x + √t ξ, x⁻_j = y + √t ξ_j; the same ξ for every ρ (common random numbers).
+            // ED, docs/methods.md §3.2: y = x + √t ξ, x⁻_j = y + √t ξ_j; the same ξ for every ρ (common random
+            // numbers).
             val t = 32.0
             val negatives = 4
             val w = 1.0
@@ -95,7 +97,10 @@ class NearsightednessTest : FunSpec({
             val y = DoubleArray(n) { x[it] + sqrt(t) * Gaussians.next(rng) }
             val xNeg = DoubleArray(n * negatives) { y[it / negatives] + sqrt(t) * Gaussians.next(rng) }
 
-            /** Per-point losses: the engine's (the official code's logsumexp_j[U(x) − U(x⁻_j), log w]) and §3.2's log(w/M + mean_j e^{…}). */
+            /**
+             * Per-point losses: the engine's (the official code's logsumexp_j[U(x) − U(x⁻_j), log w]) and the paper's
+             * log(w/M + mean_j e^{…}).
+             */
             fun edPerPoint(rho: Double): Pair<DoubleArray, DoubleArray> {
                 val energy = MixtureWeightEnergy(rho, a)
                 val u = energy.energy(Parameters.empty(), m.column(x))
@@ -110,8 +115,8 @@ class NearsightednessTest : FunSpec({
             // ≈ 0.0015), so ED's argmin is asserted within one grid step of 0.2, not at the nearest grid point.
             abs(rhoGrid[edCurve.indices.minBy { edCurve[it] }] - 0.2) shouldBeLessThanOrEqual 0.05 + 1e-12
 
-            // The numpy values of methods.md §6 T7 are the official form, i.e. §3.2's L plus log M = log 4: ED(0.2)
-            // is 0.646 there, while L itself is ≈ 0.646 − 1.386 = −0.740.
+            // The numpy values of T7 are the official form, i.e. the paper's L plus log M = log 4 (docs/methods.md
+            // §3.2): ED(0.2) is 0.646 there, while L itself is ≈ 0.646 − 1.386 = −0.740.
             val numpy = mapOf(0.05 to 0.693, 0.15 to 0.650, 0.2 to 0.646, 0.25 to 0.648, 0.5 to 0.694, 0.8 to 0.862)
             fun standardError(v: DoubleArray): Double {
                 val mean = v.average()

@@ -13,8 +13,8 @@ import kotlin.math.PI
 import kotlin.math.ln
 
 /**
- * SNL's log-IS warm-up, particular to it; recovery (target T1 of methods.md §6 in 2-D), b → log Z, gradients and
- * memory are in the contract battery (org.ebmworkbench.engine.contract).
+ * SNL's log-IS warm-up, particular to it; recovery (target T1 of docs/methods.md §8.3, in 2-D), b → log Z, gradients
+ * and memory are in the contract battery (org.ebmworkbench.engine.contract).
  */
 class SelfNormalisedLikelihoodTest : FunSpec({
     test("with a log-IS warm-up and AdamW (no decay) SNL still reaches the same optimum; b gets no gradient during warm-up") {
