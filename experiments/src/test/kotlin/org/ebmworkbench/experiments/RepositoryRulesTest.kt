@@ -129,16 +129,10 @@ object RepositoryScan {
     }
 }
 
-/**
- * The repository stands on its own and its tests all run. Files another change is rewriting may still cite outside the
- * repository; each is listed in [pendingRewrite], and the test fails once one no longer does, so the list shrinks.
- */
+/** The repository stands on its own and its tests all run. */
 class RepositoryRulesTest : FunSpec({
     val root = RepositoryScan.root()
     val files = RepositoryScan.files(root)
-
-    /** The report's comparison notes, being rewritten elsewhere; remove an entry when its file is clean. */
-    val pendingRewrite = setOf("reports/src/main/kotlin/org/ebmworkbench/reports/html/ComparisonNotes.kt")
 
     test("the scan sees the repository: its sources, scripts, docs, build and CI files") {
         files shouldContain "README.md"
@@ -153,13 +147,7 @@ class RepositoryRulesTest : FunSpec({
 
     test("no file refers to a path outside the repository") {
         val findings = RepositoryScan.outsideReferences(root, files)
-        withClue(findings.joinToString("\n")) {
-            findings.filter { it.file !in pendingRewrite }.shouldBeEmpty()
-        }
-        val cleaned = pendingRewrite.filter { pending -> findings.none { it.file == pending } }
-        withClue("no longer cite outside the repository; remove them from pendingRewrite: $cleaned") {
-            cleaned.shouldBeEmpty()
-        }
+        withClue(findings.joinToString("\n")) { findings.shouldBeEmpty() }
     }
 
     test("the scan finds every kind of outside reference, with its file and line, and accepts docs/methods.md") {

@@ -83,10 +83,15 @@ class GridProgress(
     }
 
     private fun cellLine(job: CellJob): String {
+        val s = RunRecords.readStatus(job.dir)
         // Until the first step the status knows no total: "0% 0/0" would read as a cell with nothing to do.
-        val s = status(job)?.takeIf { it.totalSteps > 0 } ?: return "${job.spec.id}  starting"
-        val pct = if (s.totalSteps > 0) 100 * s.step / s.totalSteps else 0
-        return String.format(Locale.ROOT, "%s  %3d%%  %d/%d  %s", job.spec.id, pct, s.step, s.totalSteps, clock(s.wallSeconds))
+        return when {
+            s == null || s.state == CellState.PENDING || (s.state == CellState.RUNNING && s.totalSteps <= 0) ->
+                "${job.spec.id}  starting"
+            s.state == CellState.RUNNING -> String.format(Locale.ROOT, "%s  %3d%%  %d/%d  %s", job.spec.id,
+                100 * s.step / s.totalSteps, s.step, s.totalSteps, clock(s.wallSeconds))
+            else -> "${job.spec.id}  ${s.state.name.lowercase(Locale.ROOT)}, ending"
+        }
     }
 
     private fun progressOf(job: CellJob): Double =

@@ -57,7 +57,8 @@ internal fun FlowContent.comparisonLegend(c: Comparison) {
         +"\"impossible\" marks a mean above the dataset's optimum by more than its standard error (std/√n, n ≥ 2). Diverged and failed seeds never enter the mean: they are "
         +"counted in red and link to their reasons below; \"non-finite\" seeds finished with NaN or ±Inf, \"unfinished\" "
         +"ones are pending, running or interrupted. \"optimum\" is the ground-truth optimal expected log-likelihood of "
-        +"the dataset, beside the log-likelihood metrics: an EBM evaluated exactly cannot exceed it up to test-set noise."
+        +"the dataset (docs/methods.md §1.2), beside the log-likelihood metrics: an EBM evaluated exactly cannot exceed "
+        +"it up to test-set noise."
     }
 }
 
