@@ -11,7 +11,7 @@ import kotlin.io.path.name
 
 /**
  * Where a cell's event files live: `<cell>/tensorboard/events.out.tfevents.<start seconds>.<host>`, one file per
- * cell, so that `tensorboard --logdir runs/<experiment>` shows one run per cell, named by the cell's folder.
+ * cell, so that `tensorboard --logdir runs/<experiment>` shows one run per cell, `<cell-id>/tensorboard`.
  */
 object TensorBoardFiles {
     /** The folder, inside a cell's folder, that holds its event file. */
