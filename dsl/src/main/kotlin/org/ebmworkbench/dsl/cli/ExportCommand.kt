@@ -11,6 +11,7 @@ import org.ebmworkbench.reports.records.EXPERIMENT_FILE
 import org.ebmworkbench.reports.records.RunRecords
 import org.ebmworkbench.reports.tensorboard.TensorBoardExport
 import org.ebmworkbench.reports.tensorboard.TensorBoardFiles
+import java.io.IOException
 import java.nio.file.Files
 import java.nio.file.Path
 import kotlin.io.path.isRegularFile
@@ -27,14 +28,19 @@ class ExportCommand : CliktCommand(name = "export") {
             "cell's ${TensorBoardFiles.DIR}/ folder, replacing the event files there. Cells write these files while " +
             "they run; this is for runs made before they did. Then: tensorboard --logdir DIR (one run per cell, the " +
             "settings in the HParams tab). Running cells and cells with no metrics yet are left as they are; a cell " +
-            "whose metrics.csv cannot be read is printed, and the exit code is then 1."
+            "whose metrics.csv cannot be read is printed, and the exit code is then 1 (2 when a file cannot be written)."
 
     private val dir by option("--tensorboard", metavar = "DIR", help = "the experiment directory to export, e.g. runs/quickstart")
         .path(mustExist = true, canBeFile = false).required()
 
     override fun run() {
         problem(dir)?.let { fail(it) }
-        val result = TensorBoardExport.exportExperiment(dir)
+        val result = try {
+            TensorBoardExport.exportExperiment(dir)
+        } catch (e: IOException) {
+            echo("error: writing the event files: ${OutputFolder.describe(e)}", err = true)
+            throw ProgramResult(2)
+        }
         result.written.forEach { (id, file) -> echo("  $id: ${dir.relativize(file)}") }
         result.skipped.forEach { (id, why) -> echo("  $id: skipped, $why") }
         result.unreadable.forEach { (id, why) -> echo("error: cell $id: $why", err = true) }
