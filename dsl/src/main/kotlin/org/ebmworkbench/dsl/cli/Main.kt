@@ -16,5 +16,7 @@ class Ebm : CliktCommand(name = "ebm") {
 fun main(args: Array<String>) {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline") ?: "true")
     System.setProperty("java.awt.headless", "true")
-    Ebm().subcommands(RunCommand(), CellCommand(), StatusCommand(), ReportCommand(), CheckCommand(), ListCommand(), BenchCommand()).main(args)
+    Ebm().subcommands(
+        RunCommand(), CellCommand(), StatusCommand(), ReportCommand(), ExportCommand(), CheckCommand(), ListCommand(), BenchCommand(),
+    ).main(args)
 }

@@ -9,6 +9,7 @@ import org.ebmworkbench.reports.records.CellStatus
 import org.ebmworkbench.reports.records.CellVerdict
 import org.ebmworkbench.reports.records.ExperimentRecord
 import org.ebmworkbench.reports.records.writeExperimentRecord
+import org.ebmworkbench.reports.tensorboard.TensorBoardFiles
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Instant
@@ -101,6 +102,7 @@ class ExperimentRunner(
     private companion object {
         val STALE_RECORDS = listOf(
             CellRecordWriter.SUMMARY_FILE, CellRecordWriter.METRICS_FILE, CellRunner.CHECKPOINT_DIR, "artefacts",
+            TensorBoardFiles.DIR,
         )
     }
 }

@@ -1,23 +1,39 @@
 package org.ebmworkbench.reports.records
 
 import kotlinx.serialization.json.JsonElement
+import org.ebmworkbench.reports.tensorboard.CellEventLog
 import java.nio.file.Path
 
 /**
  * Writes the run records of one cell into [dir] (`runs/<experiment>/<cell-id>/`). Every file is replaced
  * atomically, so a concurrent reader (the report, a resumed run) never sees a partial file.
- * `metrics.csv` is kept in memory and rewritten whole on each [appendMetrics].
+ * `metrics.csv` is kept in memory and rewritten whole on each [appendMetrics]; each row also goes to the cell's
+ * TensorBoard event file ([CellEventLog]), started with the metrics and ended by the status that ends the cell.
  */
 class CellRecordWriter(val dir: Path) {
     private var columns: List<String>? = null
     private val rows = mutableListOf<List<Double?>>()
+    private var lastStatus: CellStatus? = null
+    private var lastSummary: CellSummary? = null
+    private var events: CellEventLog? = null
 
     fun writeSpec(spec: JsonElement) = write(SPEC_FILE, RecordJson.json.encodeToString(JsonElement.serializer(), spec))
 
-    fun writeStatus(status: CellStatus) = write(STATUS_FILE, RecordJson.json.encodeToString(CellStatus.serializer(), status))
+    @Synchronized
+    fun writeStatus(status: CellStatus) {
+        write(STATUS_FILE, RecordJson.json.encodeToString(CellStatus.serializer(), status))
+        lastStatus = status
+        if (status.state !in OPEN_STATES) {
+            events?.end(status, lastSummary)
+            events = null
+        }
+    }
 
-    fun writeSummary(summary: CellSummary) =
+    @Synchronized
+    fun writeSummary(summary: CellSummary) {
         write(SUMMARY_FILE, RecordJson.json.encodeToString(CellSummary.serializer(), summary))
+        lastSummary = summary
+    }
 
     fun writeDensity(grid: DensityGrid) = write(DENSITY_FILE, RecordJson.json.encodeToString(DensityGrid.serializer(), grid))
 
@@ -39,6 +55,8 @@ class CellRecordWriter(val dir: Path) {
         columns = all
         rows.clear()
         flushMetrics(all)
+        events?.close()
+        events = CellEventLog.start(dir, all, lastStatus)
     }
 
     /**
@@ -52,6 +70,7 @@ class CellRecordWriter(val dir: Path) {
         require(unknown.isEmpty()) { "unknown metric columns $unknown (started with ${cols.drop(2)})" }
         rows += listOf(step.toDouble(), wallSeconds) + cols.drop(2).map { values[it] }
         flushMetrics(cols)
+        events?.append(rows.last())
     }
 
     private fun flushMetrics(cols: List<String>) = write(METRICS_FILE, MetricsCsv.format(cols, rows))
@@ -66,5 +85,6 @@ class CellRecordWriter(val dir: Path) {
         const val DENSITY_FILE = "artefacts/density.json"
         const val DENSITY_CURVE_FILE = "artefacts/density1d.json"
         const val DATA_FILE = "artefacts/data.json"
+        private val OPEN_STATES = setOf(CellState.PENDING, CellState.RUNNING)
     }
 }

@@ -79,6 +79,15 @@ object MetricsCsv {
      * is an error naming the line.
      */
     fun parse(text: String): MetricsTable {
+        val (columns, rows) = parseFields(text)
+        return MetricsTable(columns, rows.map { row -> DoubleArray(columns.size) { j -> row[j] ?: Double.NaN } })
+    }
+
+    /**
+     * Parses CSV text as [parse] does, but keeps a field that was not measured (empty, or missing from a short row)
+     * as null, apart from a measured `NaN`. Returns the header's columns and the rows aligned with them.
+     */
+    fun parseFields(text: String): Pair<List<String>, List<List<Double?>>> {
         val lines = text.lineSequence().map { it.trim() }.withIndex().filter { it.value.isNotEmpty() }.toList()
         require(lines.isNotEmpty()) { "metrics CSV is empty (no header line)" }
         val columns = lines.first().value.split(',').map { it.trim() }
@@ -87,14 +96,14 @@ object MetricsCsv {
             require(fields.size <= columns.size) {
                 "line ${index + 1}: ${fields.size} fields for ${columns.size} columns"
             }
-            DoubleArray(columns.size) { j ->
+            List(columns.size) { j ->
                 val field = fields.getOrNull(j)?.trim().orEmpty()
-                if (field.isEmpty()) Double.NaN
+                if (field.isEmpty()) null
                 else field.toDoubleOrNull() ?: throw IllegalArgumentException(
                     "line ${index + 1}, column '${columns[j]}': '$field' is not a number"
                 )
             }
         }
-        return MetricsTable(columns, rows)
+        return columns to rows
     }
 }
