@@ -11,6 +11,7 @@ import io.kotest.matchers.collections.shouldBeIn
 import io.kotest.matchers.doubles.plusOrMinus
 import io.kotest.matchers.doubles.shouldBeGreaterThanOrEqual
 import io.kotest.matchers.doubles.shouldBeLessThan
+import io.kotest.matchers.longs.shouldBeLessThanOrEqual
 import io.kotest.matchers.shouldBe
 import org.ebmworkbench.engine.TestSupport
 import org.ebmworkbench.engine.contract.ObjectiveFixtures.perturbed
@@ -23,6 +24,10 @@ import org.ebmworkbench.engine.objective.EnergyDiscrepancy
 import org.ebmworkbench.engine.objective.ObjectiveContext
 import org.ebmworkbench.engine.tensor.Autograd
 import org.ebmworkbench.engine.tensor.Parameters
+import org.ebmworkbench.engine.train.OptimizerConfig
+import org.ebmworkbench.engine.train.Trainer
+import org.ebmworkbench.engine.train.TrainingListener
+import org.ebmworkbench.engine.train.TrainingResult
 import java.util.SplittableRandom
 import kotlin.math.abs
 import kotlin.math.ln
@@ -39,7 +44,10 @@ import kotlin.math.max
  *  - the w-bound: with w > 0 the loss is at least log w for any energy, here one whose wells sit exactly on the data,
  *    deepened by a factor k; with w = 0 the same energies drive the loss below any bound (it falls by more than
  *    10 from k = 25 to k = 100, linearly in k wherever no negative lands in a well: without the stabiliser finite-m ED
- *    is unbounded below).
+ *    is unbounded below);
+ *  - memory: 6 000 training steps of ED with it (Ising or MLP, batch 64, m = 8) keep the live NDArrays from step 1 000
+ *    on exactly steady and the floor of the RSS within 128 MB (see [MemoryReport]; the battery's objectives run the
+ *    same probe for 20 000 steps).
  */
 class PerturbationContractTest : FunSpec({
     val n = 32
@@ -84,7 +92,35 @@ class PerturbationContractTest : FunSpec({
         }
     }
 
+    fun memory(entry: PerturbationEntry): MemoryReport = TestSupport.withManager { manager ->
+        val rng = SplittableRandom(13)
+        val dim = if (entry.binary) d else 2
+        val values = FloatArray(1024 * dim) { if (entry.binary) (if (rng.nextBoolean()) 1f else 0f) else TestSupport.gaussian(rng).toFloat() }
+        val data = org.ebmworkbench.engine.data.Dataset.of(values, 1024, dim)
+        val samples = mutableListOf<NativeMemory.Sample>()
+        val probe = object : TrainingListener {
+            override fun onLog(step: Long, totalSteps: Long, wallSeconds: Double, values: Map<String, Double>) {
+                if (step >= 1_000) samples.add(NativeMemory.sample())
+            }
+        }
+        val result = Trainer.builder().setEnergy(if (entry.binary) ising else mlp)
+            .setObjective(EnergyDiscrepancy.builder().optPerturbation(entry.make()).optM(8).build())
+            .setData(data).optBatchSize(64).setSteps(6_000).optOptimizer(OptimizerConfig.adam(1e-3)).optEma(0.99)
+            .optSeed(21).optLogEvery(500).addListener(probe).build().train(manager)
+        result.outcome() shouldBe TrainingResult.Outcome.COMPLETED
+        MemoryReport(result.wallSeconds(), samples)
+    }
+
     for (entry in Registry.perturbations) {
+        entryTest(entry, "ED: 6 000 training steps hold the live NDArrays and the RSS steady") {
+            val report = memory(entry)
+            println("memory [${entry.name}] $report")
+            withClue(report) {
+                report.arraysEnd shouldBeLessThanOrEqual report.arraysWarm
+                report.residentLate - report.residentEarly shouldBeLessThanOrEqual (128L shl 20)
+            }
+        }
+
         entryTest(entry, "draws N·m negatives in the batch's type, binary for a binary perturbation") {
             TestSupport.withManager { manager ->
                 val s = setup(entry, manager)
