@@ -12,8 +12,8 @@ import org.ebmworkbench.engine.check.Require
 internal fun requireBinaryData(objective: String, component: String, context: BuildContext) {
     val offending = context.train.toArray().firstOrNull { it != 0f && it != 1f }
     Require.that(offending == null, objective, "data",
-        "be binary (every value 0 or 1) for $component, which is defined on {0, 1}^D; this training data has the " +
-            "value $offending (use a binary dataset, or a continuous component)", offending ?: 0f)
+        "be binary (every value 0 or 1) for $component, which is defined on {0, 1}^D (use a binary dataset, or a " +
+            "continuous component); a training value", offending ?: 0f)
 }
 
 /** Whether every value of the cell's training data is 0 or 1. */
