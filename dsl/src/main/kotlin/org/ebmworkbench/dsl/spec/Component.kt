@@ -19,10 +19,11 @@ class Category<B : Any> private constructor(val label: String, val base: KClass<
         val PROPOSAL = Category("proposal", ProposalSpec::class)
         val OBJECTIVE = Category("objective", ObjectiveSpec::class)
         val SAMPLER = Category("sampler", SamplerSpec::class)
+        val PERTURBATION = Category("perturbation", PerturbationSpec::class)
         val METRIC = Category("metric", MetricSpec::class)
 
         /** In the order `ebm list` shows them. */
-        val all: List<Category<*>> = listOf(DATASET, ENERGY, PROPOSAL, OBJECTIVE, SAMPLER, METRIC)
+        val all: List<Category<*>> = listOf(DATASET, ENERGY, PROPOSAL, OBJECTIVE, SAMPLER, PERTURBATION, METRIC)
     }
 }
 

@@ -21,7 +21,7 @@ val fromData: ChainInit = ChainInit.DATA
 /** PCD: persistent chains. */
 val persistent: ChainInit = ChainInit.PERSISTENT
 
-/** Short-run chains from noise. */
+/** Short-run chains from noise (the cell's proposal on binary data). */
 val fromNoise: ChainInit = ChainInit.NOISE
 
 /** Chains from a replay buffer. */
@@ -36,7 +36,7 @@ enum class ChainInit {
     /** PCD: persistent chains carried across parameter updates (Tieleman 2008). */
     @SerialName("persistent") PERSISTENT,
 
-    /** Short-run MCMC from uniform noise on the data's range (Nijkamp et al. 2019). */
+    /** Short-run MCMC from noise (Nijkamp et al. 2019): uniform on the data's range, or the proposal on binary data. */
     @SerialName("noise") NOISE,
 
     /** Replay buffer (Du & Mordatch 2019): most chains from a buffer, a fraction re-initialised from noise. */
@@ -47,7 +47,9 @@ enum class ChainInit {
  * Maximum likelihood with MCMC negatives (Hinton 2002; Song & Kingma 2021, arXiv 2101.03288): loss `mean E(x⁺) − mean E(x⁻) + α·mean(E(x⁺)² +
  * E(x⁻)²)` with [energyL2] = α (the ED 2-D baseline: 10 Langevin steps from the data, h = 0.01, α = 0.3).
  * [bufferSize] and [reinitFraction] apply to the replay buffer (Du & Mordatch: 10 000 and 0.05). Chains started
- * from noise draw it uniformly on the training data's range.
+ * from noise draw it uniformly on the training data's range, except on binary training data (every value 0 or 1),
+ * where they draw from the cell's proposal (a proposal on {0, 1}^D, e.g. the uniform one): continuous noise is not a
+ * state there. A binary-state sampler (Gibbs, Gibbs-with-Gradients) needs binary training data, checked here.
  */
 @Serializable
 @SerialName("cd")
@@ -63,8 +65,10 @@ data class ContrastiveDivergenceSpec(
     override fun build(context: BuildContext): ContrastiveDivergence {
         val chains = sampler.build(context)
         return Type.inDslNames {
+            if (sampler.binaryStates) requireBinaryData("contrastiveDivergence", "the sampler ${chains.name()}", context)
             val values = context.train.toArray()
-            ContrastiveDivergence.builder().setSampler(chains).optSteps(sampler.steps)
+            val noise = if (isBinaryData(context)) ContrastiveDivergence.Noise.PROPOSAL else ContrastiveDivergence.Noise.BOX
+            ContrastiveDivergence.builder().setSampler(chains).optSteps(sampler.steps).optNoise(noise)
                 .optChainInit(ContrastiveDivergence.ChainInit.valueOf(init.name)).optEnergyL2(energyL2)
                 .optBufferSize(bufferSize).optReinitFraction(reinitFraction)
                 .optNoiseBox(values.min().toDouble(), values.max().toDouble()).build()
@@ -90,7 +94,8 @@ data class ContrastiveDivergenceSpec(
             listOf(
                 "contrastiveDivergence(sampler, init, energyL2, bufferSize, reinitFraction)" to
                     "MLE with MCMC negatives; sampler = langevin(steps = ${cd.sampler.steps}); init = fromData (CD-k), " +
-                    "persistent (PCD), fromNoise (short-run) or replayBuffer (Du & Mordatch); energyL2 = ${cd.energyL2} " +
+                    "persistent (PCD), fromNoise (short-run; the proposal on binary data) or replayBuffer (Du & Mordatch); " +
+                    "energyL2 = ${cd.energyL2} " +
                     "(ED baseline 0.3), bufferSize = ${cd.bufferSize}, reinitFraction = ${cd.reinitFraction}.",
             )
         }

@@ -5,6 +5,7 @@ import kotlinx.serialization.Serializable
 import org.ebmworkbench.engine.check.Require
 import org.ebmworkbench.engine.sampler.DecoupledLangevinSampler
 import org.ebmworkbench.engine.sampler.GibbsSampler
+import org.ebmworkbench.engine.sampler.GibbsWithGradientsSampler
 import org.ebmworkbench.engine.sampler.HmcSampler
 import org.ebmworkbench.engine.sampler.LangevinSampler
 import org.ebmworkbench.engine.sampler.MalaSampler
@@ -20,6 +21,9 @@ interface SamplerSpec : EngineSpec<Sampler> {
 
     /** This sampler in a smoke run: at most [SMOKE_SAMPLER_STEPS] steps. */
     fun smoke(): SamplerSpec
+
+    /** Whether the sampler is defined on binary states only, so that its objective needs binary training data. */
+    val binaryStates: Boolean get() = false
 }
 
 /** The one check of a sampler's [SamplerSpec.steps]. */
@@ -163,18 +167,37 @@ data class HmcSpec(override val steps: Int, val stepSize: Double, val leapfrogSt
 }
 
 /** Gibbs sampling of binary states; see [GibbsSpec]. */
-fun gibbs(steps: Int = 10): GibbsSpec = GibbsSpec(steps)
+fun gibbs(steps: Int = 10, scan: Scan = Scan.valueOf(GibbsSampler.Builder.DEFAULT_SCAN.name)): GibbsSpec = GibbsSpec(steps, scan)
+
+/** The order in which Gibbs visits the sites (the engine's, by name). */
+@Serializable
+enum class Scan {
+    /** Sites 0, 1, …, D − 1 in order. */
+    @SerialName("systematic") SYSTEMATIC,
+
+    /** D updates per step, each at a uniformly random site per chain. */
+    @SerialName("random") RANDOM,
+}
+
+/** Gibbs's systematic scan, `gibbs(scan = systematicScan)`. */
+val systematicScan: Scan = Scan.SYSTEMATIC
+
+/** Gibbs's random scan, `gibbs(scan = randomScan)`. */
+val randomScan: Scan = Scan.RANDOM
 
 /**
- * Systematic-scan Gibbs sampling of binary states x ∈ {0, 1}^D, one sweep over the D sites per step (the
- * discrete-ED papers' Gibbs-CD baseline: 10 rounds). Start states must be binary: it is the sampler of discrete energies.
+ * Single-site Gibbs sampling of binary states x ∈ {0, 1}^D, D site updates per step: a systematic sweep (the
+ * discrete-ED papers' Gibbs-CD baseline: 10 rounds) or D updates at random sites ([scan]). Binary data only: the
+ * objective that runs it checks the training data once.
  */
 @Serializable
 @SerialName("gibbs")
-data class GibbsSpec(override val steps: Int) : SamplerSpec {
+data class GibbsSpec(override val steps: Int, val scan: Scan) : SamplerSpec {
+    override val binaryStates: Boolean get() = true
+
     override fun build(context: BuildContext) = Type.inDslNames {
         checkSteps("gibbs", steps)
-        GibbsSampler.builder().build()
+        GibbsSampler.builder().optScan(GibbsSampler.Scan.valueOf(scan.name)).build()
     }
 
     override fun smoke() = copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
@@ -184,8 +207,41 @@ data class GibbsSpec(override val steps: Int) : SamplerSpec {
         override val engineClasses = listOf(GibbsSampler::class.java)
         override fun engineDefault(context: BuildContext) = GibbsSampler.builder().build()
         override val entries get() = listOf(
-            "gibbs(steps)" to "Gibbs sampling of binary states, one systematic sweep over the sites per step; steps = " +
-                "${defaultSpec.steps} (discrete CD's 10 rounds); binary data only.",
+            "gibbs(steps, scan)" to "Single-site Gibbs sampling of binary states, D site updates per step; steps = " +
+                "${defaultSpec.steps} (discrete CD's 10 rounds), scan = ${defaultSpec.scan.name.lowercase()}Scan " +
+                "(or randomScan); binary data only.",
+        )
+    }
+}
+
+/** Gibbs-with-Gradients; see [GibbsWithGradientsSpec]. */
+fun gibbsWithGradients(steps: Int = 100): GibbsWithGradientsSpec = GibbsWithGradientsSpec(steps)
+
+/**
+ * Gibbs-with-Gradients (Grathwohl et al. 2021, arXiv 2102.04509): per step one Metropolis–Hastings flip proposed
+ * from the energy's gradient. [steps] proposed flips per use (their Ising PCD: 100). Binary data only.
+ */
+@Serializable
+@SerialName("gwg")
+data class GibbsWithGradientsSpec(override val steps: Int) : SamplerSpec {
+    override val binaryStates: Boolean get() = true
+
+    override fun build(context: BuildContext) = Type.inDslNames {
+        checkSteps("gibbsWithGradients", steps)
+        GibbsWithGradientsSampler.builder().build()
+    }
+
+    override fun smoke() = copy(steps = minOf(steps, SMOKE_SAMPLER_STEPS))
+
+    object Type : ComponentType<SamplerSpec, GibbsWithGradientsSpec>(
+        Category.SAMPLER, GibbsWithGradientsSpec::class, GibbsWithGradientsSpec.serializer(), "gibbsWithGradients",
+    ) {
+        override val defaultSpec get() = gibbsWithGradients()
+        override val engineClasses = listOf(GibbsWithGradientsSampler::class.java)
+        override fun engineDefault(context: BuildContext) = GibbsWithGradientsSampler.builder().build()
+        override val entries get() = listOf(
+            "gibbsWithGradients(steps)" to "Gibbs-with-Gradients (Grathwohl et al. 2021): one gradient-proposed, " +
+                "MH-corrected flip per step; steps = ${defaultSpec.steps} (their Ising PCD); binary data only.",
         )
     }
 }

@@ -14,6 +14,7 @@ import org.ebmworkbench.engine.data.ToyDataset
 import org.ebmworkbench.engine.data.ToyDatasets
 import org.ebmworkbench.engine.energy.EnergyModel
 import org.ebmworkbench.engine.objective.Objective
+import org.ebmworkbench.engine.perturbation.Perturbation
 import org.ebmworkbench.engine.proposal.Proposal
 import org.ebmworkbench.engine.sampler.GibbsSampler
 import org.ebmworkbench.engine.sampler.Sampler
@@ -82,9 +83,11 @@ class ComponentsTest : FunSpec({
         }
     }
 
-    test("every engine Objective, Sampler, Proposal, EnergyModel and ToyDataset is reachable from a script") {
+    test("every engine Objective, Sampler, Proposal, EnergyModel, Perturbation and ToyDataset is reachable from a script") {
         val reached = Components.all.flatMap { it.engineClasses }.toSet()
-        for (base in listOf(Objective::class.java, Sampler::class.java, Proposal::class.java, EnergyModel::class.java, ToyDataset::class.java)) {
+        val bases = listOf(Objective::class.java, Sampler::class.java, Proposal::class.java, EnergyModel::class.java,
+            Perturbation::class.java, ToyDataset::class.java)
+        for (base in bases) {
             val classes = implementations(base)
             classes.shouldNotBeEmpty()
             withClue("${base.simpleName} implementations without a registered spec") { (classes - reached).shouldBeEmpty() }

@@ -45,13 +45,24 @@ public final class ContrastiveDivergence implements Objective {
         DATA,
         /** PCD (Tieleman 2008): where the previous step's chains ended; first from the data or from noise. */
         PERSISTENT,
-        /** Short-run MCMC (Nijkamp et al. 2019): uniform noise on the noise box. */
+        /** Short-run MCMC (Nijkamp et al. 2019): from noise (the noise box, or the proposal: {@link Noise}). */
         NOISE,
         /**
-         * Replay buffer (Du & Mordatch 2019): rows drawn with replacement from a buffer (initially uniform noise),
-         * each re-initialised from uniform noise with probability {@code reinitFraction}; the ends go back in.
+         * Replay buffer (Du & Mordatch 2019): rows drawn with replacement from a buffer (initially noise), each
+         * re-initialised from noise with probability {@code reinitFraction}; the ends go back in.
          */
         REPLAY_BUFFER
+    }
+
+    /** What noise-started chains (and the replay buffer) start from. */
+    public enum Noise {
+        /** Uniform on the noise box [low, high]^D: continuous data. */
+        BOX,
+        /**
+         * Draws of the run's proposal ({@link ObjectiveContext#proposal()}), in the batch's data type: discrete data,
+         * where continuous noise is not a state (a proposal on {0, 1}^D gives binary starts, which Gibbs requires).
+         */
+        PROPOSAL
     }
 
     /**
@@ -67,6 +78,7 @@ public final class ContrastiveDivergence implements Objective {
     private final boolean persistentFromData;
     private final int bufferSize;
     private final double reinitFraction;
+    private final Noise noise;
     private final double noiseLow;
     private final double noiseHigh;
     private final double energyL2;
@@ -83,6 +95,7 @@ public final class ContrastiveDivergence implements Objective {
         this.persistentFromData = b.persistentFromData;
         this.bufferSize = b.bufferSize;
         this.reinitFraction = b.reinitFraction;
+        this.noise = b.noise;
         this.noiseLow = b.noiseLow;
         this.noiseHigh = b.noiseHigh;
         this.energyL2 = b.energyL2;
@@ -120,22 +133,22 @@ public final class ContrastiveDivergence implements Objective {
         NDArray start;
         switch (chainInit) {
             case DATA -> start = batch;
-            case NOISE -> start = uniformNoise(m, shape, type);
+            case NOISE -> start = noise(context, shape, type);
             case PERSISTENT -> {
                 if (chains == null) {
-                    chains = keep(persistentFromData ? batch.duplicate() : uniformNoise(m, shape, type), m);
+                    chains = keep(persistentFromData ? batch.duplicate() : noise(context, shape, type), m);
                 }
                 start = chains;
             }
             case REPLAY_BUFFER -> {
                 if (chains == null) {
-                    chains = keep(uniformNoise(m, new Shape(bufferSize, shape.get(1)), type), m);
+                    chains = keep(noise(context, new Shape(bufferSize, shape.get(1)), type), m);
                 }
                 bufferRows = m.randomInteger(0, bufferSize, new Shape(shape.get(0)), DataType.INT64);
                 // DJL's where does not broadcast the condition, so the per-row draw is expanded to the rows' shape.
                 NDArray reinit = m.randomUniform(0f, 1f, new Shape(shape.get(0), 1)).lt(reinitFraction)
                         .broadcast(shape);
-                start = NDArrays.where(reinit, uniformNoise(m, shape, type), chains.get(bufferRows));
+                start = NDArrays.where(reinit, noise(context, shape, type), chains.get(bufferRows));
             }
             default -> throw new IllegalStateException("unknown chain initialisation " + chainInit);
         }
@@ -180,8 +193,16 @@ public final class ContrastiveDivergence implements Objective {
         return array;
     }
 
-    /** Noise in the batch's data type, so that chains started from it and from the data mix in one tensor. */
-    private NDArray uniformNoise(NDManager m, Shape shape, DataType type) {
+    /**
+     * Noise rows of {@code shape} in the batch's data type, so that chains started from it and from the data mix in
+     * one tensor: uniform on the noise box, or proposal draws.
+     */
+    private NDArray noise(ObjectiveContext context, Shape shape, DataType type) {
+        NDManager m = context.manager();
+        if (noise == Noise.PROPOSAL) {
+            NDArray draws = context.requireProposal(name() + " (noise-started chains)").sample(m, (int) shape.get(0));
+            return draws.toType(type, false);
+        }
         return m.randomUniform((float) noiseLow, (float) noiseHigh, shape, type);
     }
 
@@ -206,7 +227,7 @@ public final class ContrastiveDivergence implements Objective {
     }
 
     private String noiseBox() {
-        return "U[" + noiseLow + ", " + noiseHigh + "]";
+        return noise == Noise.PROPOSAL ? "the proposal" : "U[" + noiseLow + ", " + noiseHigh + "]";
     }
 
     /**
@@ -233,10 +254,14 @@ public final class ContrastiveDivergence implements Objective {
         return energyL2;
     }
 
+    public Noise noise() {
+        return noise;
+    }
+
     /**
      * {@code setSampler} is required. Defaults: k = 10 steps and data initialisation (the ED baseline), no energy
      * penalty; persistent chains start at the first batch; buffer 10 000 with re-initialisation fraction 0.05 and
-     * noise U[−1, 1] (JEM and IGEBM).
+     * noise U[−1, 1] (JEM and IGEBM); noise from the box, not the proposal.
      */
     public static final class Builder {
         private @Nullable Sampler sampler;
@@ -256,6 +281,10 @@ public final class ContrastiveDivergence implements Objective {
         private boolean persistentFromData = true;
         private int bufferSize = DEFAULT_BUFFER_SIZE;
         private double reinitFraction = DEFAULT_REINIT_FRACTION;
+        /** Noise from the box: continuous data. */
+        public static final Noise DEFAULT_NOISE = Noise.BOX;
+
+        private Noise noise = DEFAULT_NOISE;
         private double noiseLow = -1;
         private double noiseHigh = 1;
         private double energyL2 = DEFAULT_ENERGY_L2;
@@ -301,6 +330,15 @@ public final class ContrastiveDivergence implements Objective {
             return this;
         }
 
+        /**
+         * Where noise-started chains and the replay buffer's rows come from: the noise box, or the run's proposal
+         * (binary data: a proposal on {0, 1}^D, so that the chains start at states the sampler accepts).
+         */
+        public Builder optNoise(Noise noise) {
+            this.noise = noise;
+            return this;
+        }
+
         /** α, the weight of the energy magnitude penalty mean E(x⁺)² + mean E(x⁻)². */
         public Builder optEnergyL2(double alpha) {
             this.energyL2 = alpha;
@@ -311,6 +349,7 @@ public final class ContrastiveDivergence implements Objective {
             require(sampler != null, "a sampler is required (setSampler)");
             Require.atLeast("cd", "steps", steps, 1);
             require(chainInit != null, "chainInit must not be null");
+            require(noise != null, "noise must not be null");
             Require.atLeast("cd", "bufferSize", bufferSize, 1);
             Require.inClosed("cd", "reinitFraction", reinitFraction, 0, 1);
             require(Double.isFinite(noiseLow) && Double.isFinite(noiseHigh) && noiseLow < noiseHigh,

@@ -5,40 +5,43 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Map;
+import org.ebmworkbench.engine.perturbation.GaussianPerturbation;
+import org.ebmworkbench.engine.perturbation.Perturbation;
 import org.ebmworkbench.engine.tensor.Tensors;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Energy Discrepancy with a Gaussian perturbation, Schröder, Ou, Lim, Li, Vollmer and Duncan, NeurIPS 2023
- * (arXiv 2307.06431; docs/methods.md §3.2).
+ * Energy Discrepancy, Schröder, Ou, Lim, Li, Vollmer and Duncan, NeurIPS 2023 (arXiv:2307.06431), with any
+ * {@link Perturbation}: the Gaussian of the continuous paper, or the Bernoulli, neighbourhood (grid) and pooling
+ * perturbations of discrete ED (Schröder et al. 2024, arXiv:2412.01019); docs/methods.md §3.2.
  *
- * <p>For each data point xᵢ: yᵢ = xᵢ + √t ξᵢ and negatives x⁻ᵢⱼ = yᵢ + √t ξᵢⱼ, j = 1..m, all ξ ~ N(0, I). The loss is
+ * <p>For each data point xᵢ the perturbation draws m negatives x⁻ᵢⱼ (Gaussian: yᵢ = xᵢ + √t ξᵢ, x⁻ᵢⱼ = yᵢ + √t ξᵢⱼ). The
+ * loss is
  * <pre>  L = mean_i logsumexp( [E(xᵢ) − E(x⁻ᵢ₁), …, E(xᵢ) − E(x⁻ᵢₘ), log w] )</pre>
  * which is the paper's L_{t,M,w} = mean_i log(w/M + (1/M) Σⱼ exp(E(xᵢ) − E(x⁻ᵢⱼ))) plus the constant log m: like the
- * official code (docs/methods.md §3.2) we do not subtract log m, so logged values match the official notebooks';
- * gradients are identical. With w = 0 the extra logit is dropped (the unstabilised estimator, unbounded below for
- * finite m).
+ * official code we do not subtract log m, so logged values match the official notebooks'; gradients are identical.
+ * With w = 0 the extra logit is dropped (the unstabilised estimator, unbounded below for finite m); with w > 0 every
+ * term is at least log w, whatever the energy.
  *
  * <ul>
- *   <li>{@code t}: the VARIANCE of the Gaussian perturbation (not its standard deviation; the official notebooks
- *       disagree, docs/methods.md §3.2; at the default t = 1 they agree).
+ *   <li>{@code perturbation}: default the Gaussian of variance t = 1 ({@link GaussianPerturbation}).
  *   <li>{@code m}: the number of negatives per data point (the paper's M).
  *   <li>{@code w}: the stabiliser, counted as the data point itself being a negative with weight w.
  * </ul>
- * Defaults t = 1, m = 4, w = 1: the official 2-D density-estimation setting. The energy is evaluated in one forward
- * pass over concat(batch, negatives). Random draws, in this order and in the batch's data type: ξ (N x D), then
- * ξᵢⱼ (N x m x D). Diagnostic: {@code energy_gap} = mean over i, j of E(xᵢ) − E(x⁻ᵢⱼ) (negative once the data sit in
+ * Defaults t = 1, m = 4, w = 1: the official 2-D density-estimation setting (discrete ED uses m = 32, w = 1). The
+ * energy is evaluated in one forward pass over concat(batch, negatives). Random draws: the perturbation's, in its
+ * documented order. Diagnostic: {@code energy_gap} = mean over i, j of E(xᵢ) − E(x⁻ᵢⱼ) (negative once the data sit in
  * the energy's wells).
  */
 public final class EnergyDiscrepancy implements Objective {
-    private final double t;
+    private final Perturbation perturbation;
     private final int m;
     private final double w;
 
-    private EnergyDiscrepancy(Builder b) {
-        this.t = b.t;
+    private EnergyDiscrepancy(Builder b, Perturbation perturbation) {
+        this.perturbation = perturbation;
         this.m = b.m;
         this.w = b.w;
     }
@@ -52,9 +55,9 @@ public final class EnergyDiscrepancy implements Objective {
         return "ed";
     }
 
-    /** Variance of the Gaussian perturbation. */
-    public double t() {
-        return t;
+    /** The perturbation that draws the negatives. */
+    public Perturbation perturbation() {
+        return perturbation;
     }
 
     /** Negatives per data point. */
@@ -70,12 +73,7 @@ public final class EnergyDiscrepancy implements Objective {
     @Override
     public Loss loss(ObjectiveContext context, NDArray batch) {
         long n = batch.getShape().get(0);
-        long dim = batch.getShape().get(1);
-        double sd = Math.sqrt(t);
-        NDArray xi = context.manager().randomNormal(0f, 1f, batch.getShape(), batch.getDataType());
-        NDArray perturbed = batch.add(xi.mul(sd));
-        NDArray xiNegative = context.manager().randomNormal(0f, 1f, new Shape(n, m, dim), batch.getDataType());
-        NDArray negatives = perturbed.expandDims(1).add(xiNegative.mul(sd)).reshape(n * m, dim);
+        NDArray negatives = perturbation.negatives(context.manager(), batch, m);
         BatchAndExtra energies = BatchAndExtra.energies(context, batch, negatives);
         NDArray dataEnergy = energies.data();
         NDArray negativeEnergy = energies.extra().reshape(n, m);
@@ -116,27 +114,40 @@ public final class EnergyDiscrepancy implements Objective {
 
     @Override
     public String describe() {
-        return "energy discrepancy: t " + t + " (variance), m " + m + " negatives, w " + w;
+        return "energy discrepancy: " + perturbation.describe() + ", m " + m + " negatives, w " + w;
     }
 
-    /** Builder with the official 2-D defaults t = 1, m = 4, w = 1. */
+    /** Builder with the official 2-D defaults: the Gaussian perturbation of variance t = 1, m = 4, w = 1. */
     public static final class Builder {
         /** The official 2-D perturbation variance. */
-        public static final double DEFAULT_T = 1.0;
+        public static final double DEFAULT_T = GaussianPerturbation.Builder.DEFAULT_T;
         /** The official 2-D number of negatives. */
         public static final int DEFAULT_M = 4;
-        /** The official 2-D stabiliser. */
+        /** The discrete-ED papers' number of negatives (toys, binary images and Ising). */
+        public static final int DEFAULT_DISCRETE_M = 32;
+        /** The official 2-D stabiliser (also discrete ED's). */
         public static final double DEFAULT_W = 1.0;
 
+        private @Nullable Perturbation perturbation;
         private double t = DEFAULT_T;
         private int m = DEFAULT_M;
         private double w = DEFAULT_W;
 
         private Builder() {}
 
-        /** Variance t of the Gaussian perturbation (the noise is √t·ξ). */
+        /**
+         * The Gaussian perturbation of variance t (the noise is √t·ξ): shorthand for a {@link GaussianPerturbation},
+         * replacing any perturbation set before.
+         */
         public Builder optT(double t) {
             this.t = t;
+            this.perturbation = null;
+            return this;
+        }
+
+        /** The perturbation that draws the negatives, replacing the Gaussian of {@link #optT}. */
+        public Builder optPerturbation(Perturbation perturbation) {
+            this.perturbation = perturbation;
             return this;
         }
 
@@ -153,10 +164,14 @@ public final class EnergyDiscrepancy implements Objective {
         }
 
         public EnergyDiscrepancy build() {
-            Require.positive("ed", "t", t);
+            Perturbation p = perturbation;
+            if (p == null) {
+                Require.positive("ed", "t", t);
+                p = GaussianPerturbation.builder().optT(t).build();
+            }
             Require.atLeast("ed", "m", m, 1);
             Require.nonNegative("ed", "w", w);
-            return new EnergyDiscrepancy(this);
+            return new EnergyDiscrepancy(this, p);
         }
     }
 }

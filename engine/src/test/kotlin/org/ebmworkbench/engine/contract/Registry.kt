@@ -12,7 +12,14 @@ import org.ebmworkbench.engine.objective.SelfNormalisedLikelihood
 import org.ebmworkbench.engine.objective.SlicedScoreMatching
 import org.ebmworkbench.engine.objective.SlicedScoreMatching.Projection
 import org.ebmworkbench.engine.sampler.DecoupledLangevinSampler
+import org.ebmworkbench.engine.perturbation.BernoulliPerturbation
+import org.ebmworkbench.engine.perturbation.GaussianPerturbation
+import org.ebmworkbench.engine.perturbation.NeighbourhoodPerturbation
+import org.ebmworkbench.engine.perturbation.Perturbation
+import org.ebmworkbench.engine.perturbation.PoolingPerturbation
+import org.ebmworkbench.engine.sampler.BinaryKernel
 import org.ebmworkbench.engine.sampler.GibbsSampler
+import org.ebmworkbench.engine.sampler.GibbsWithGradientsSampler
 import org.ebmworkbench.engine.sampler.HmcSampler
 import org.ebmworkbench.engine.sampler.LangevinSampler
 import org.ebmworkbench.engine.sampler.Mat2
@@ -86,10 +93,30 @@ class SamplerEntry(
  * apply to it).
  *
  * @property contract any valid settings, for the properties every sampler promises, and the law test
- * @property sweeps steps after which chains from uniform random starts are at the law of the 4-site Boltzmann
- *   machine of DiscreteSamplerLawTest (chi-square test)
+ * @property sweeps steps after which chains from uniform random starts are at the law of the binary targets of
+ *   DiscreteSamplerLawTest (chi-square test); [kernel] is the sampler's step applied exactly on the host, which checks
+ *   that they are
+ * @property metropolisAdjusted the sampler accepts or rejects proposals (else it keeps every draw: acceptance 1)
+ * @property gradientBased the sampler computes ∇ₓE (and so reports grad_norm)
  */
-class DiscreteSamplerEntry(val name: String, val contract: Sampler, val sweeps: Int) {
+class DiscreteSamplerEntry(
+    val name: String,
+    val contract: Sampler,
+    val sweeps: Int,
+    val kernel: BinaryKernel,
+    val metropolisAdjusted: Boolean = false,
+    val gradientBased: Boolean = false,
+) {
+    override fun toString() = name
+}
+
+/**
+ * One perturbation of energy discrepancy under contract.
+ *
+ * @property make the perturbation, with the settings under test
+ * @property binary whether it is defined on binary states (then tested on binary data and an Ising energy)
+ */
+class PerturbationEntry(val name: String, val make: () -> Perturbation, val binary: Boolean) {
     override fun toString() = name
 }
 
@@ -203,6 +230,19 @@ object Registry {
     val discreteSamplers: List<DiscreteSamplerEntry> = listOf(
         // On the 4-site machine the systematic-scan sweep's second eigenvalue is 0.50, so 20 sweeps leave ~1e-6 of the
         // uniform start's distance to the law: a chi-square non-centrality N·Σ(q − p)²/p below 1e-9 (see the spec).
-        DiscreteSamplerEntry("Gibbs", GibbsSampler.builder().build(), sweeps = 20),
+        DiscreteSamplerEntry("Gibbs", GibbsSampler.builder().build(), sweeps = 20, kernel = BinaryKernel.SYSTEMATIC_SWEEP),
+        // The random scan mixes more slowly per update (a site can wait several updates); 40 steps of D updates.
+        DiscreteSamplerEntry("Gibbs (random scan)", GibbsSampler.builder().optScan(GibbsSampler.Scan.RANDOM).build(),
+            sweeps = 40, kernel = BinaryKernel.RANDOM_SCAN_SWEEP),
+        // One flip per step: 200 steps are 50 proposals per site; the fixture test computes what they leave.
+        DiscreteSamplerEntry("Gibbs-with-Gradients", GibbsWithGradientsSampler.builder().build(), sweeps = 200,
+            kernel = BinaryKernel.GWG_STEP, metropolisAdjusted = true, gradientBased = true),
+    )
+
+    val perturbations: List<PerturbationEntry> = listOf(
+        PerturbationEntry("Gaussian (t = 0.5)", { GaussianPerturbation.builder().optT(0.5).build() }, binary = false),
+        PerturbationEntry("Bernoulli (ε = 0.1)", { BernoulliPerturbation.builder().optEpsilon(0.1).build() }, binary = true),
+        PerturbationEntry("grid (one flip)", { NeighbourhoodPerturbation.builder().build() }, binary = true),
+        PerturbationEntry("pooling (window 3)", { PoolingPerturbation.builder().optWindow(3).build() }, binary = true),
     )
 }

@@ -3,6 +3,7 @@ package org.ebmworkbench.engine.contract
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainAll
+import io.kotest.matchers.collections.shouldNotBeEmpty
 import io.kotest.matchers.shouldBe
 import org.ebmworkbench.engine.objective.ContrastiveDivergence
 import org.ebmworkbench.engine.objective.ContrastiveDivergence.ChainInit
@@ -10,6 +11,7 @@ import org.ebmworkbench.engine.objective.Objective
 import org.ebmworkbench.engine.objective.SelfNormalisedLikelihood
 import org.ebmworkbench.engine.objective.SlicedScoreMatching
 import org.ebmworkbench.engine.objective.SlicedScoreMatching.Projection
+import org.ebmworkbench.engine.perturbation.Perturbation
 import org.ebmworkbench.engine.sampler.GibbsSampler
 import org.ebmworkbench.engine.sampler.MalaSampler
 import org.ebmworkbench.engine.sampler.Sampler
@@ -52,6 +54,19 @@ class RegistryTest : FunSpec({
         }
     }
 
+    test("every Perturbation of the perturbation package is registered") {
+        val registered = Registry.perturbations.map { it.make() }
+        implementations(Perturbation::class.java).shouldNotBeEmpty()
+        for (c in implementations(Perturbation::class.java)) withClue("${c.simpleName} has no entry in Registry.perturbations") {
+            registered.any { c.isInstance(it) } shouldBe true
+        }
+    }
+
+    test("Gibbs is registered with both scans") {
+        Registry.discreteSamplers.map { it.contract }.filterIsInstance<GibbsSampler>().map { it.scan() }.toSet() shouldBe
+            GibbsSampler.Scan.entries.toSet()
+    }
+
     test("each sampler entry tests one class in all its cases") {
         for (e in Registry.samplers) withClue(e.name) {
             val cases = listOf(e.gaussian.sampler, e.mixture.sampler) + e.shrinkingSteps.map(e.withStep)
@@ -70,5 +85,6 @@ class RegistryTest : FunSpec({
         Registry.objectives.map { it.name }.let { it.toSet().size shouldBe it.size }
         val samplerNames = Registry.samplers.map { it.name } + Registry.discreteSamplers.map { it.name }
         samplerNames.toSet().size shouldBe samplerNames.size
+        Registry.perturbations.map { it.name }.let { it.toSet().size shouldBe it.size }
     }
 })

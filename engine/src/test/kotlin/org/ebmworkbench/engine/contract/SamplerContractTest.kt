@@ -11,6 +11,7 @@ import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.doubles.shouldBeGreaterThan
 import io.kotest.matchers.doubles.shouldBeLessThan
+import io.kotest.matchers.doubles.shouldBeLessThanOrEqual
 import io.kotest.matchers.maps.shouldNotContainKey
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
@@ -34,8 +35,8 @@ private class ContractTarget(
  * What every registered sampler promises besides its law: the parameters' gradients untouched, no leaked tensors,
  * results owned by the caller's scope, scalar diagnostics that make sense, a clear error inside a collector.
  * Continuous samplers run on the correlated Gaussian of [CorrelatedGaussian]; discrete ones on the binary
- * [FourSiteBoltzmann], where they also reject non-binary starts, return binary states in the start's type, and,
- * gradient-free, report no grad_norm.
+ * [FourSiteBoltzmann], where they also reject non-binary starts, return binary states in the start's type, and report
+ * grad_norm exactly when they compute ∇ₓE (Gibbs-with-Gradients, not Gibbs).
  */
 class SamplerContractTest : FunSpec({
     val gaussian = ContractTarget(CorrelatedGaussian.energy, CorrelatedGaussian::params, CorrelatedGaussian::farStart)
@@ -117,15 +118,27 @@ class SamplerContractTest : FunSpec({
         val sampler = entry.contract
         sharedPromises(entry, sampler, binary)
 
-        entryTest(entry, "reports scalar diagnostics: acceptance exactly 1, chains from the top descend, no grad_norm") {
+        val claim = (if (entry.metropolisAdjusted) "acceptance in (0, 1]" else "acceptance exactly 1") +
+            (if (entry.gradientBased) ", a positive grad_norm" else ", no grad_norm")
+        entryTest(entry, "reports scalar diagnostics: $claim; chains from the top descend") {
             TestSupport.withManager { m ->
                 val r = sampler.run(binary.energy, binary.params(m), binary.farStart(m, 256), 10, m)
-                for (d in listOf(SamplerResult.ACCEPTANCE_RATE, SamplerResult.ENERGY_GAP)) {
+                for (d in sampler.diagnosticNames()) {
                     withClue(d) { r.diagnostic(d).shape shouldBe Shape() }
                 }
-                Tensors.scalar(r.diagnostic(SamplerResult.ACCEPTANCE_RATE)) shouldBe 1.0
+                val acceptance = Tensors.scalar(r.diagnostic(SamplerResult.ACCEPTANCE_RATE))
+                if (entry.metropolisAdjusted) {
+                    acceptance shouldBeGreaterThan 0.0
+                    acceptance shouldBeLessThanOrEqual 1.0
+                } else {
+                    acceptance shouldBe 1.0
+                }
                 Tensors.scalar(r.diagnostic(SamplerResult.ENERGY_GAP)) shouldBeLessThan 0.0
-                r.diagnostics() shouldNotContainKey SamplerResult.GRAD_NORM
+                if (entry.gradientBased) {
+                    Tensors.scalar(r.diagnostic(SamplerResult.GRAD_NORM)) shouldBeGreaterThan 0.0
+                } else {
+                    r.diagnostics() shouldNotContainKey SamplerResult.GRAD_NORM
+                }
                 r.diagnostics().keys shouldBe sampler.diagnosticNames().toSet()
                 r.secondsPerStep() shouldBeGreaterThan 0.0
             }

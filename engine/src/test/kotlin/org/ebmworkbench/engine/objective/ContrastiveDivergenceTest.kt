@@ -20,6 +20,7 @@ import org.ebmworkbench.engine.sampler.GibbsSampler
 import org.ebmworkbench.engine.sampler.LangevinSampler
 import org.ebmworkbench.engine.sampler.Sampler
 import org.ebmworkbench.engine.sampler.SamplerResult
+import org.ebmworkbench.engine.sampler.UniformBits
 import org.ebmworkbench.engine.tensor.Parameters
 import org.ebmworkbench.engine.tensor.Tensors
 import kotlin.math.abs
@@ -117,6 +118,37 @@ class ContrastiveDivergenceTest : FunSpec({
         val binaryBatch = { m: NDManager -> FourSiteBoltzmann.uniformStart(m, 64) }
         diagnostics(GibbsSampler.builder().build(), FourSiteBoltzmann.energy, binaryBatch) shouldBe
             setOf("energy_gap", SamplerResult.ACCEPTANCE_RATE)
+    }
+
+    test("on binary data, noise-started chains from the proposal are binary states Gibbs accepts; box noise is not") {
+        fun negatives(init: ChainInit, noise: ContrastiveDivergence.Noise, configure: ContrastiveDivergence.Builder.() -> Unit = {}) =
+            TestSupport.withManager { m ->
+                TestSupport.seed(12)
+                val energy = FourSiteBoltzmann.energy
+                val params = FourSiteBoltzmann.params(m)
+                val cd = ContrastiveDivergence.builder().setSampler(GibbsSampler.builder().build()).optSteps(1)
+                    .optChainInit(init).optNoise(noise).optNoiseBox(0.0, 1.0).optBufferSize(128).apply(configure).build()
+                cd.initialize(ObjectiveContext(energy, params, UniformBits(4), m, 0))
+                (0..1).map { step ->
+                    cd.beforeStep(ObjectiveContext(energy, params, UniformBits(4), m, step.toLong()), FourSiteBoltzmann.uniformStart(m, 64))
+                    cd.lastNegatives()!!.toFloatArray().toSet()
+                }.last()
+            }
+        for (init in listOf(ChainInit.NOISE, ChainInit.REPLAY_BUFFER)) withClue(init) {
+            negatives(init, ContrastiveDivergence.Noise.PROPOSAL) shouldBe setOf(0f, 1f)
+            shouldThrow<IllegalArgumentException> { negatives(init, ContrastiveDivergence.Noise.BOX) }.message!! shouldContain "binary"
+        }
+        negatives(ChainInit.PERSISTENT, ContrastiveDivergence.Noise.PROPOSAL) { optPersistentFromData(false) } shouldBe setOf(0f, 1f)
+        val noProposal = shouldThrow<IllegalStateException> {
+            TestSupport.withManager { m ->
+                val cd = ContrastiveDivergence.builder().setSampler(GibbsSampler.builder().build())
+                    .optChainInit(ChainInit.NOISE).optNoise(ContrastiveDivergence.Noise.PROPOSAL).build()
+                val context = ObjectiveContext(FourSiteBoltzmann.energy, FourSiteBoltzmann.params(m), null, m, 0)
+                cd.initialize(context)
+                cd.beforeStep(context, FourSiteBoltzmann.uniformStart(m, 8))
+            }
+        }
+        noProposal.message!! shouldContain "needs a proposal"
     }
 
     test("loss without beforeStep, and invalid options, fail with clear messages") {

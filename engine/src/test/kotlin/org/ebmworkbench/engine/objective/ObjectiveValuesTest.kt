@@ -92,7 +92,7 @@ class ObjectiveValuesTest : FunSpec({
             val x = points()
             val t = 0.7
             val negatives = 3
-            // Draw order (EnergyDiscrepancy Javadoc): ξ (N x D), then ξᵢⱼ (N x m x D).
+            // Draw order (GaussianPerturbation Javadoc): ξ (N x D), then ξᵢⱼ (N x m x D).
             Engine.getInstance().setRandomSeed(21)
             val xi = m.randomNormal(0f, 1f, Shape(n.toLong(), 2), DataType.FLOAT64).toDoubleArray()
             val xiNeg = m.randomNormal(0f, 1f, Shape(n.toLong(), negatives.toLong(), 2), DataType.FLOAT64).toDoubleArray()

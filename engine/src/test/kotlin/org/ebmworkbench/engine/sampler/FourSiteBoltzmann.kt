@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType
 import ai.djl.ndarray.types.Shape
 import org.ebmworkbench.engine.energy.QuadraticEnergy
 import org.ebmworkbench.engine.tensor.Parameters
-import kotlin.math.exp
 
 /**
  * The binary target of the discrete-sampler tests: a Boltzmann machine on {0, 1}⁴ written as the [QuadraticEnergy]
@@ -51,20 +50,23 @@ object FourSiteBoltzmann {
         return e
     }
 
+    /** ∇ₓE = L Lᵀ (x − μ) at state s, in double precision. */
+    fun gradientOf(s: Int): DoubleArray {
+        val x = bits(s)
+        val projected = DoubleArray(SITES) { j -> (0 until SITES).sumOf { i -> (x[i] - meanValues[i]) * factorValues[SITES * i + j] } }
+        return DoubleArray(SITES) { k -> (0 until SITES).sumOf { j -> factorValues[SITES * k + j] * projected[j] } }
+    }
+
+    /** The enumerated model: exact law and the samplers' exact kernels. */
+    val model = EnumeratedBinaryModel(SITES, ::energyOf, ::gradientOf)
+
     /** The exact law p(s) = exp(−E(s)) / Σ exp(−E), by enumeration. */
-    val law: DoubleArray = lawOf { energyOf(it) }
+    val law: DoubleArray = model.law
 
     /** The law of exp(+E): what a sampler with the sign of the energy difference flipped samples. */
-    val flippedLaw: DoubleArray = lawOf { -energyOf(it) }
+    val flippedLaw: DoubleArray = model.flippedLaw
 
-    val uniformLaw = DoubleArray(STATES) { 1.0 / STATES }
-
-    private fun lawOf(e: (Int) -> Double): DoubleArray {
-        val energies = DoubleArray(STATES, e)
-        val min = energies.min()
-        val weights = energies.map { exp(-(it - min)) }
-        return weights.map { it / weights.sum() }.toDoubleArray()
-    }
+    val uniformLaw = model.uniformLaw
 
     /** The state of highest energy. */
     val highest: Int = (0 until STATES).maxBy { energyOf(it) }
@@ -90,27 +92,8 @@ object FourSiteBoltzmann {
         return counts
     }
 
-    /**
-     * The exact law after [sweeps] systematic-scan Gibbs sweeps (sites 0..3 in order) from the law [start]: each site
-     * update moves the mass of state s to s with bit i set with probability σ(E(s₀) − E(s₁)), and to s₀ otherwise.
-     */
-    fun lawAfterSweeps(start: DoubleArray, sweeps: Int): DoubleArray {
-        var q = start.copyOf()
-        repeat(sweeps) {
-            for (i in 0 until SITES) {
-                val next = DoubleArray(STATES)
-                for (s in 0 until STATES) {
-                    val off = s and (1 shl i).inv()
-                    val on = s or (1 shl i)
-                    val pOn = 1 / (1 + exp(energyOf(on) - energyOf(off)))
-                    next[on] += q[s] * pOn
-                    next[off] += q[s] * (1 - pOn)
-                }
-                q = next
-            }
-        }
-        return q
-    }
+    /** The exact law after [sweeps] systematic-scan Gibbs sweeps (sites 0..3 in order) from the law [start]. */
+    fun lawAfterSweeps(start: DoubleArray, sweeps: Int): DoubleArray = BinaryKernel.SYSTEMATIC_SWEEP.lawAfter(model, start, sweeps)
 }
 
 /** Pearson's X² = Σ (O − n p)² / (n p) of the observed [counts] against the law [expected]; k − 1 degrees of freedom. */
