@@ -13,6 +13,8 @@ object Components {
     val all: List<ComponentType<*, *>> = listOf(
         ToyDatasetSpec.Type,
         CsvDatasetSpec.Type,
+        LatticeIsingSpec.Type,
+        GrayCodeSpec.Type,
         MlpEnergySpec.Type,
         QuadraticEnergySpec.Type,
         FittedGaussianProposalSpec.Type,
@@ -20,6 +22,8 @@ object Components {
         UniformBoxProposalSpec.Type,
         FittedUniformBoxProposalSpec.Type,
         FittedGaussianMixtureProposalSpec.Type,
+        UniformBinaryProposalSpec.Type,
+        DataMeanBernoulliProposalSpec.Type,
         SnlSpec.Type,
         ContrastiveDivergenceSpec.Type,
         NceSpec.Type,
@@ -37,6 +41,11 @@ object Components {
         IsLogLikelihoodSpec.Type,
         MseLogDensitySpec.Type,
         MmdSpec.Type,
+        LogRmseJSpec.Type,
+        HammingMmdSpec.Type,
+        NllIsSpec.Type,
+        NllExactSpec.Type,
+        SamplerEfficiencySpec.Type,
     )
 
     /** The registered types of [category], in registration order. */
