@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.DataType
 import ai.djl.ndarray.types.Shape
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
+import org.ebmworkbench.engine.check.InvalidParameterException
 import org.ebmworkbench.engine.energy.BaseDistributionEnergy
 import org.ebmworkbench.engine.energy.PairwiseCouplings
 import org.ebmworkbench.engine.eval.CouplingLogRmse
@@ -237,12 +238,23 @@ data class SamplerEfficiencySpec(val sampler: SamplerSpec, val chains: Int, val 
 
     override fun smoke() = copy(sampler = sampler.smoke(), chains = minOf(chains, SMOKE_ESS_CHAINS))
 
-    override fun engine(): SamplerEfficiency = Type.inDslNames { SamplerEfficiency.builder().optChains(chains).build() }
+    /** The factory this spec came from, the component of its messages. */
+    private val factory: String get() = if (per == EssPer.SECOND) "essPerSecond" else "essPerEnergyEvaluation"
+
+    override fun engine(): SamplerEfficiency = try {
+        SamplerEfficiency.builder().optChains(chains).build()
+    } catch (e: InvalidParameterException) {
+        throw SpecException.of(e, factory, emptyMap())
+    }
 
     override fun bind(cell: MetricContext): CellMetric {
         val efficiency = engine()
-        requireBinaryTestData(if (per == EssPer.SECOND) "essPerSecond" else "essPerEnergyEvaluation", cell)
+        requireBinaryTestData(factory, cell)
         val chainSampler = sampler.build(cell.build)
+        val kept = sampler.steps - Math.floor(sampler.steps * efficiency.burnInFraction()).toInt()
+        Check.that(kept >= 2) {
+            "$factory.sampler.steps must leave ≥ 2 steps after the burn-in half, was ${sampler.steps}"
+        }
         return CellMetric { parameters, _ ->
             val result = efficiency.evaluate(chainSampler, cell.energy, parameters, sampler.steps, cell.testData.manager)
             if (per == EssPer.SECOND) result.essPerSecond() else result.essPerEnergyEvaluation()

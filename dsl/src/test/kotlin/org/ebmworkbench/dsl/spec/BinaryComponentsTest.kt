@@ -94,6 +94,9 @@ class BinaryComponentsTest : FunSpec({
             }.message!!
             bindError(nllExact()) shouldContain "D ≤ 20, but the data have D = 32"
             bindError(logRmseJ()) shouldContain "logRmseJ needs an energy with a pairwise coupling matrix"
+            bindError(essPerEnergyEvaluation(gibbs(steps = 3), chains = 0)) shouldContain
+                "essPerEnergyEvaluation.chains must be ≥ 1"
+            bindError(essPerEnergyEvaluation(gibbs(steps = 2))) shouldContain "essPerEnergyEvaluation.sampler.steps"
             val continuousCell = binaryCell.copy(dataset = twoMoons(n = 200, nTest = 100), proposal = gaussian())
             val continuous = CellEngine.data(continuousCell, null)
             shouldThrow<Exception> { CellEngine.build(continuousCell.copy(metrics = listOf(nllIs())), continuous, m) }
@@ -127,5 +130,24 @@ class BinaryComponentsTest : FunSpec({
         summary["ess_per_energy_evaluation"]!! shouldBeGreaterThan 0.0
         (summary["ess_per_energy_evaluation"]!! <= 1.0 / 18 + 1e-9) shouldBe true
         withClue("mmd_hamming") { summary["mmd_hamming"]!!.isFinite() shouldBe true }
+    }
+    test("every binary proposal and metric round-trips through JSON, and its smoke copy is idempotent") {
+        val spec = buildExperiment("binary-json") {
+            datasets(small, grayCode(twoMoons(n = 300)))
+            energy = mlp(8)
+            proposal = dataMeanBernoulli(epsilon = 0.05)
+            objective = snl(proposalSamples = 16)
+            train { steps = 5; batch = 16 }
+            metrics(
+                logRmseJ(), mmdHamming(samples = 300, sampler = gibbs(steps = 7), bandwidth = 0.2), nllIs(5000),
+                nllExact(), essPerSecond(gibbs(steps = 50), chains = 16), essPerEnergyEvaluation(gibbs(steps = 40)),
+            )
+        }
+        for (s in listOf(spec, spec.copy(variants = spec.variants.map { it.copy(proposal = uniformBinary()) }))) {
+            SpecJson.json.decodeFromString(ExperimentSpec.serializer(), SpecJson.json.encodeToString(ExperimentSpec.serializer(), s)) shouldBe s
+            s.smoke().smoke() shouldBe s.smoke()
+        }
+        spec.variants.single().metrics.map { it.name } shouldBe
+            listOf("log_rmse_J", "mmd_hamming", "nll_is", "nll_exact", "ess_per_second", "ess_per_energy_evaluation")
     }
 })
