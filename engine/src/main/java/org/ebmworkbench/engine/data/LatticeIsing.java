@@ -11,6 +11,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import org.ebmworkbench.engine.check.Require;
 
@@ -183,7 +184,6 @@ public final class LatticeIsing {
 
     /** {@code a} shifted cyclically by {@code shift} = ±1 along {@code axis} (1 = rows, 2 = columns). */
     private NDArray roll(NDArray a, int axis, int shift) {
-        String all = ":";
         String last = (side - 1) + ":";
         String head = ":" + (side - 1);
         String first = ":1";
@@ -218,7 +218,7 @@ public final class LatticeIsing {
     /** A proper colouring of the periodic lattice: no two neighbours share a colour. */
     int[] colouring() {
         int[] colour = new int[dim()];
-        java.util.Arrays.fill(colour, -1);
+        Arrays.fill(colour, -1);
         for (int r = 0; r < side; r++) {
             for (int c = 0; c < side; c++) {
                 boolean[] used = new boolean[5];

@@ -2,6 +2,7 @@ package org.ebmworkbench.engine.proposal;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
@@ -19,7 +20,7 @@ final class BinaryRows {
     }
 
     /** {@code n} rows whose entry j is 1 with probability p_j: {@code p} is a vector of D probabilities. */
-    static NDArray bernoulli(ai.djl.ndarray.NDManager manager, int n, NDArray p) {
+    static NDArray bernoulli(NDManager manager, int n, NDArray p) {
         long d = p.getShape().get(0);
         return manager.randomUniform(0f, 1f, new Shape(n, d)).lt(p).toType(DataType.FLOAT32, false);
     }
