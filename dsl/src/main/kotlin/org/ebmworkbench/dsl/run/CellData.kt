@@ -2,6 +2,7 @@ package org.ebmworkbench.dsl.run
 
 import org.ebmworkbench.dsl.spec.SpecException
 import org.ebmworkbench.engine.data.Dataset
+import org.ebmworkbench.engine.data.GrayCode
 import org.ebmworkbench.engine.data.ToyDataset
 import java.util.SplittableRandom
 
@@ -9,9 +10,19 @@ import java.util.SplittableRandom
  * The training and test samples of a cell, made by its dataset spec (`DatasetSpec.load`).
  *
  * Protocol: toy data are drawn with the cell seed, test data independently with [testSeed] (seed + 1 000 003);
- * CSV data are shuffled with the cell seed and split by `testFraction`.
+ * CSV data are shuffled with the cell seed and split by `testFraction`; lattice Ising rows come from one Gibbs run
+ * seeded with the cell seed, the training rows first.
+ *
+ * @property trueCouplings the D × D coupling matrix the data were generated with, where known (lattice Ising)
+ * @property grayCode the code of Gray-coded data, which decodes binary samples back to the plane (for heatmaps)
  */
-class CellData(val train: Dataset, val test: Dataset, val generator: ToyDataset?) {
+class CellData(
+    val train: Dataset,
+    val test: Dataset,
+    val generator: ToyDataset?,
+    val trueCouplings: Array<DoubleArray>? = null,
+    val grayCode: GrayCode? = null,
+) {
     companion object {
         const val TEST_SEED_OFFSET = 1_000_003L
 

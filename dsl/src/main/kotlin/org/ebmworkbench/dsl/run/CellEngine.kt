@@ -59,7 +59,7 @@ class CellEngine private constructor(
             val optimizer = attempt(CellPart.TRAIN) { cell.training.optimizer.build() }
             if (proposal == null || energy == null) return null
             val test = Tensors.fromRows(manager, data.test.toArray(), data.test.size(), data.test.dim())
-            val metricContext = MetricContext(energy, proposal, test, data.generator, context)
+            val metricContext = MetricContext(energy, proposal, test, data.generator, context, data.trueCouplings)
             val bound = cell.metrics.mapIndexed { i, m -> attempt(CellPart.METRIC, i) { m.name to m.bind(metricContext) } }
             if (objective == null || optimizer == null || bound.any { it == null }) return null
             val evaluator = CellEvaluator(bound.filterNotNull(), metricContext)

@@ -63,6 +63,12 @@ abstract class ComponentType<B : Any, S : B>(
     /** The engine builder's default object, which [defaultSpec] must build parameter by parameter; null: none. */
     open fun engineDefault(context: BuildContext): Any? = null
 
+    /**
+     * Training data of this type's domain for comparing [defaultSpec] with [engineDefault], where the 2-D toy the
+     * comparison uses otherwise is out of the domain (binary data for the data-mean Bernoulli); null: any data.
+     */
+    open val exampleData: Dataset? get() = null
+
     /** Engine parameter name → DSL parameter name, where they differ (e.g. `numProjections` → `projections`). */
     open val parameterNames: Map<String, String> get() = emptyMap()
 

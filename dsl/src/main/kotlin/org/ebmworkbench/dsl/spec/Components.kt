@@ -24,6 +24,8 @@ object Components {
     private val builtIn: List<ComponentType<*, *>> = listOf(
         ToyDatasetSpec.Type,
         CsvDatasetSpec.Type,
+        LatticeIsingSpec.Type,
+        GrayCodeSpec.Type,
         MlpEnergySpec.Type,
         QuadraticEnergySpec.Type,
         IsingEnergySpec.Type,
@@ -34,6 +36,8 @@ object Components {
         UniformBoxProposalSpec.Type,
         FittedUniformBoxProposalSpec.Type,
         FittedGaussianMixtureProposalSpec.Type,
+        UniformBinaryProposalSpec.Type,
+        DataMeanBernoulliProposalSpec.Type,
         SnlSpec.Type,
         ContrastiveDivergenceSpec.Type,
         NceSpec.Type,
@@ -57,6 +61,11 @@ object Components {
         IsLogLikelihoodSpec.Type,
         MseLogDensitySpec.Type,
         MmdSpec.Type,
+        LogRmseJSpec.Type,
+        HammingMmdSpec.Type,
+        NllIsSpec.Type,
+        NllExactSpec.Type,
+        SamplerEfficiencySpec.Type,
     )
 
     /** Every registered type: the workbench's own, then those of the [ComponentProvider]s on the classpath. */

@@ -52,13 +52,17 @@ fun interface CellMetric {
     fun evaluate(parameters: Parameters, isFinal: Boolean): Double
 }
 
-/** What a metric may read of its cell; [lastGrid] keeps the final grid for the density artefact. */
+/**
+ * What a metric may read of its cell; [lastGrid] keeps the final grid for the density artefact, [trueCouplings] is the
+ * data's true coupling matrix where known (lattice Ising).
+ */
 class MetricContext(
     val energy: EnergyModel,
     val proposal: Proposal,
     val testData: NDArray,
     val generator: ToyDataset?,
     val build: BuildContext,
+    val trueCouplings: Array<DoubleArray>? = null,
 ) {
     val dim: Int get() = testData.shape[1].toInt()
     var lastGrid: GridResult? = null
