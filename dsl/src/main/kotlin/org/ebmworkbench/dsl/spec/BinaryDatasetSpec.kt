@@ -57,6 +57,9 @@ data class LatticeIsingSpec(
 ) : DatasetSpec {
     override val label: String get() = "ising_n${n}_sigma$sigma"
 
+    override val testSet: String
+        get() = "$nTest rows of the same seeded Gibbs run as the $samples training rows, after them (seeded by the cell's seed)"
+
     override val knownSize: Int get() = samples
 
     /** The generator of a cell with [seed]: train and test rows from one run. */
@@ -118,6 +121,9 @@ data class GrayCodeSpec(val dataset: DatasetSpec, val halfWidth: Double, val bit
     override val label: String
         get() = (if (bitsPerCoordinate == GrayCode.DEFAULT_BITS_PER_COORDINATE) "gray_" else "gray${2 * bitsPerCoordinate}_") +
             dataset.label
+
+    override val testSet: String
+        get() = "the Gray codes ($bitsPerCoordinate bits per coordinate over [−$halfWidth, $halfWidth]) of ${dataset.testSet}"
 
     override val knownSize: Int? get() = dataset.knownSize
 

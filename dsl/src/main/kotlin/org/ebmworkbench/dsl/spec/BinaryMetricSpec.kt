@@ -1,5 +1,6 @@
 package org.ebmworkbench.dsl.spec
 
+import org.ebmworkbench.reports.records.Direction
 import ai.djl.ndarray.index.NDIndex
 import ai.djl.ndarray.types.DataType
 import ai.djl.ndarray.types.Shape
@@ -40,6 +41,9 @@ fun logRmseJ(): LogRmseJSpec = LogRmseJSpec
 @SerialName("log_rmse_j")
 data object LogRmseJSpec : MetricSpec {
     override val name: String get() = CouplingLogRmse.METRIC
+    override val direction get() = Direction.LOWER
+    override val protocol get() = "Natural log of the RMSE over all D² entries of the symmetrised learned couplings " +
+        "against the true ones (J = 0 scores log(σ·√(4/D)) on the lattice)."
 
     override fun engine() = CouplingLogRmse()
 
@@ -94,6 +98,9 @@ private const val MMD_HAMMING_SWEEPS = 20
 @SerialName("mmd_hamming")
 data class HammingMmdSpec(val samples: Int, val sampler: SamplerSpec, val bandwidth: Double) : MetricSpec {
     override val name: String get() = HammingMmd.METRIC
+    override val direction get() = Direction.LOWER
+    override val protocol get() = "Unbiased squared MMD, kernel exp(−$bandwidth · Hamming distance), between $samples " +
+        "model samples (${dslCall(sampler)} chains started uniform on {0, 1}^D) and as many test points."
 
     override fun smoke() = copy(samples = minOf(samples, SMOKE_MMD_SAMPLES), sampler = sampler.smoke())
 
@@ -144,6 +151,9 @@ fun nllIs(samples: Int = UniformIsNll.DEFAULT_SAMPLES): NllIsSpec = NllIsSpec(sa
 @SerialName("nll_is")
 data class NllIsSpec(val samples: Int) : MetricSpec {
     override val name: String get() = UniformIsNll.METRIC
+    override val direction get() = Direction.LOWER
+    override val protocol get() = "Mean test negative log-likelihood (nats), log Z by importance sampling with $samples " +
+        "uniform draws on {0, 1}^D (biased low by Jensen's inequality, less so as the draws grow)."
 
     override fun smoke() = copy(samples = minOf(samples, SMOKE_IS_SAMPLES))
 
@@ -177,6 +187,9 @@ fun nllExact(): NllExactSpec = NllExactSpec
 @SerialName("nll_exact")
 data object NllExactSpec : MetricSpec {
     override val name: String get() = ExactBinaryNll.METRIC
+    override val direction get() = Direction.LOWER
+    override val protocol get() = "Mean test negative log-likelihood (nats), log Z exactly by enumerating all 2^D " +
+        "binary states (D ≤ ${ExactBinaryNll.MAX_DIM})."
 
     override fun engine() = ExactBinaryNll()
 
@@ -235,6 +248,10 @@ private const val ESS_STEPS = 100
 @SerialName("sampler_efficiency")
 data class SamplerEfficiencySpec(val sampler: SamplerSpec, val chains: Int, val per: EssPer) : MetricSpec {
     override val name: String get() = per.metric
+    override val direction get() = Direction.HIGHER
+    override val protocol get() = "Effective samples per ${per.name.lowercase().replace('_', ' ')} of $chains " +
+        "${dslCall(sampler)} chains started uniform on {0, 1}^D: ESS of the Hamming distance to a random reference " +
+        "state after half the steps as burn-in (DISCS)."
 
     override fun smoke() = copy(sampler = sampler.smoke(), chains = minOf(chains, SMOKE_ESS_CHAINS))
 
