@@ -17,11 +17,6 @@ internal class ScriptWatch(
     private val waiting: () -> Unit = {},
     private val round: () -> Unit,
 ) {
-    /** Rounds started so far, the first included. */
-    @Volatile
-    var rounds = 0
-        private set
-
     fun watch(stopped: () -> Boolean) {
         var seen = contentHash()
         runRound()
@@ -35,7 +30,6 @@ internal class ScriptWatch(
     }
 
     private fun runRound() {
-        rounds++
         round()
         waiting()
     }
