@@ -63,14 +63,19 @@ data class BenchSettings(
     val sizes: List<BenchSize> = listOf(BenchSize.ED_2D, BenchSize.LARGE),
     val sections: Set<BenchSection> = BenchSection.entries.toSet(),
     val objectives: Set<String>? = null,
+    val discrete: DiscreteSettings = DiscreteSettings(),
 ) {
     companion object {
-        val quick = BenchSettings(repeats = 2, intervalSeconds = 0.05, sizes = listOf(BenchSize.ED_2D))
+        val quick = BenchSettings(repeats = 2, intervalSeconds = 0.05, sizes = listOf(BenchSize.ED_2D),
+            discrete = DiscreteSettings(chains = 8, sweeps = 4, burnIn = 1))
     }
 }
 
+/** The discrete-sampler part: [chains] chains, [sweeps] timed and traced sweeps after [burnIn] untraced ones. */
+data class DiscreteSettings(val chains: Int = 128, val sweeps: Int = 50, val burnIn: Int = 20)
+
 /** The parts of the bench, in the order they run. */
-enum class BenchSection { ROOFLINE, TRAINING, MCMC, EVALUATION, STARTUP }
+enum class BenchSection { ROOFLINE, TRAINING, MCMC, DISCRETE, EVALUATION, STARTUP }
 
 /** Runs the chosen parts of the bench in order, reporting progress lines to [progress]. */
 class Bench(private val device: Device, private val settings: BenchSettings, private val progress: (String) -> Unit) {
@@ -86,6 +91,8 @@ class Bench(private val device: Device, private val settings: BenchSettings, pri
                     progress)
                     .let { t -> settings.sizes.flatMap { t.measure(it) } }
                 BenchSection.MCMC -> kernels.samplers()
+                BenchSection.DISCRETE -> settings.discrete.let { DiscreteBench(device, settings.repeats, it.chains, it.sweeps, it.burnIn) }
+                    .measure()
                 BenchSection.EVALUATION -> listOf(kernels.gridEvaluation())
                 BenchSection.STARTUP -> StartupBench(settings.repeats, progress).measure()
             }

@@ -45,6 +45,24 @@ class BenchTest : FunSpec({
         e.message shouldContain "snl"
     }
 
+    test("the discrete part has Gibbs and GWG sweeps/s, ESS/s and ESS per evaluation on both targets, finite and positive") {
+        val settings = BenchSettings.quick.copy(sections = setOf(BenchSection.DISCRETE))
+        val rows = Bench(Devices.select("cpu"), settings) {}.run().measurements
+        val targets = listOf("Ising D=100 σ=0.25 true J", "MLP 32-256x3-1 SiLU, seed-0 init")
+        val expected = targets.flatMap { t ->
+            listOf("gibbs", "gwg").flatMap { s -> listOf("$s sweeps/s, $t", "$s ESS/s, $t", "$s ESS per 1000 energy evaluations, $t") }
+        }
+        rows.map { it.name } shouldBe expected
+        for (m in rows) withClue(m) {
+            m.median.isFinite() shouldBe true
+            m.min shouldBeGreaterThan 0.0
+        }
+        for (t in targets) {
+            val gwg = rows.single { it.name == "gwg ESS/s, $t" }
+            gwg.ratio.shouldNotBeNull() shouldBe (gwg.median / rows.single { it.name == gwg.reference }.median plusOrMinus 1e-12)
+        }
+    }
+
     test("a quick bench has every figure, finite and positive, ED beside its reference, and survives JSON") {
         val progress = mutableListOf<String>()
         val result = Bench(Devices.select("cpu"), BenchSettings.quick) { progress += it }.run()
