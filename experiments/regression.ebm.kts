@@ -1,4 +1,4 @@
-// Energy-based regression (issue 14, target T5; docs/methods.md §10): p(y | x) ∝ exp(−E(x, y)) on the two 1-D
+// Energy-based regression (issue 14, target T5; docs/methods.md §12): p(y | x) ∝ exp(−E(x, y)) on the two 1-D
 // regression toys, regression SNL with its amortised normaliser b_φ(x) (feat→10→1) against the normaliser-free NCE
 // (ranking form) and log-IS, over {1, 8, 32, 128} target samples per row, 3 seeds. The official toy setting: the
 // conditional MLP energy, a Gaussian proposal on the training targets, 25 epochs of batch 32, Adam 1e-2. Metric:

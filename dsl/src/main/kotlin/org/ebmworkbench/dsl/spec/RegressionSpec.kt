@@ -18,7 +18,7 @@ import java.nio.file.Path
 import org.ebmworkbench.engine.objective.ConditionalSelfNormalisedLikelihood.Builder as SnlDefaults
 
 // Regression (conditional density) components of the DSL: p(y | x) ∝ exp(−E(x, y)). Rows are [x, y], the targets
-// last (docs/methods.md §10); each type's factory, spec and ComponentType, registered in Components.
+// last (docs/methods.md §12); each type's factory, spec and ComponentType, registered in Components.
 
 /** Training and test points of a regression toy unless a script says otherwise (the official toy-1 split). */
 private const val REGRESSION_TOY_N = 2_000

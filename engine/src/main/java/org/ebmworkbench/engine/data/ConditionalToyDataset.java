@@ -7,7 +7,7 @@ import org.ebmworkbench.engine.check.Require;
 /**
  * A synthetic regression problem: inputs x and targets y with a known conditional density p(y | x). Its samples are
  * rows {@code [x, y]}: the {@link #featureDim()} input columns first, then the {@link #targetDim()} target columns,
- * which is how every conditional component of the engine reads a batch (docs/methods.md §10). Sampling uses only
+ * which is how every conditional component of the engine reads a batch (docs/methods.md §12). Sampling uses only
  * the {@link SplittableRandom} passed in, so the same seed gives the same data.
  */
 public interface ConditionalToyDataset {

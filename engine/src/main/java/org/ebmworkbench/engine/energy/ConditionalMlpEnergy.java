@@ -12,7 +12,7 @@ import org.ebmworkbench.engine.check.Require;
 import org.ebmworkbench.engine.tensor.Parameters;
 
 /**
- * The conditional energy E(x, y) of the SNL regression toys (docs/methods.md §10.2): an x-branch
+ * The conditional energy E(x, y) of the SNL regression toys (docs/methods.md §12.2): an x-branch
  * Linear(featureDim→h)–ReLU–Linear(h→h)–ReLU and a y-branch Linear(targetDim→h)–ReLU–Linear(h→h)–ReLU, concatenated
  * and joined by Linear(2h→h)–ReLU–Linear(h→h)–ReLU–Linear(h→1) without output bias (the normaliser is learned
  * beside the energy, as for {@link MlpEnergy}). Rows are {@code [x, y]}: the feature columns, then the targets, so

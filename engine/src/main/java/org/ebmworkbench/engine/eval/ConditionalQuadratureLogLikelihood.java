@@ -14,7 +14,7 @@ import org.ebmworkbench.engine.tensor.Tensors;
 
 /**
  * Test conditional log-likelihood E log p(y | x) of a regression energy with a 1-D target, Z(x) by quadrature over
- * y (docs/methods.md §10.5): for each test row [xᵢ, yᵢ], log Z(xᵢ) = log Σ_g w_g exp(−E(xᵢ, y_g)) over the
+ * y (docs/methods.md §12.5): for each test row [xᵢ, yᵢ], log Z(xᵢ) = log Σ_g w_g exp(−E(xᵢ, y_g)) over the
  * {@code points} equally spaced y_g on [low, high] with trapezoid weights w_g, and the value is
  * mean_i [−E(xᵢ, yᵢ) − log Z(xᵢ)]. Mass the model puts outside [low, high] is not counted, so the range must hold
  * the targets with a margin. The energy's x-only part cancels, so no normaliser is needed.

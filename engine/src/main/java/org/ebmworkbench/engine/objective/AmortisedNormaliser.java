@@ -10,7 +10,7 @@ import org.ebmworkbench.engine.check.Require;
 import org.ebmworkbench.engine.tensor.Parameters;
 
 /**
- * The amortised log-normaliser b_φ(x) of regression SNL (docs/methods.md §10.3): an MLP featureDim → hidden… → 1 with
+ * The amortised log-normaliser b_φ(x) of regression SNL (docs/methods.md §12.3): an MLP featureDim → hidden… → 1 with
  * ReLU between layers and a bias on every layer, the output included (it is the normaliser). The default, one hidden
  * layer of 10, is the official "2-layer fc"; no hidden layer is the "1-layer" variant. PyTorch's default
  * {@code nn.Linear} initialisation. Its parameters are named {@code <prefix>.<layer>.weight|bias}.

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.ebmworkbench.engine.check.Require;
 
 /**
- * The log-IS baseline of regression (docs/methods.md §10.4): minimises mean_i [E(xᵢ, yᵢ) + log Ẑ(xᵢ)], log Ẑ(xᵢ) =
+ * The log-IS baseline of regression (docs/methods.md §12.4): minimises mean_i [E(xᵢ, yᵢ) + log Ẑ(xᵢ)], log Ẑ(xᵢ) =
  * logmeanexp_k(−E(xᵢ, ỹᵢₖ) − log q(ỹᵢₖ)) over K target samples per row. No normaliser is learned; the estimate of
  * −log p(y | x) is biased downwards by Jensen (E log Ẑ ≤ log Z), the more so the fewer samples. Invariant to any
  * shift of the energy that depends on x alone. Diagnostics: {@code ess}, {@code log_z}.

@@ -9,7 +9,7 @@ import org.ebmworkbench.engine.check.Require;
 import org.ebmworkbench.engine.tensor.Tensors;
 
 /**
- * Noise-contrastive estimation for regression without a normaliser (docs/methods.md §10.4): for each row the true
+ * Noise-contrastive estimation for regression without a normaliser (docs/methods.md §12.4): for each row the true
  * target yᵢ is told apart from K noise targets ỹᵢₖ ~ q by a softmax over the K + 1 scores
  * s = −E(xᵢ, ·) − log q(·); the loss is mean_i [−s(yᵢ) + logsumexp(s(yᵢ), s(ỹᵢ₁), …, s(ỹᵢₖ))], the ranking form of
  * NCE used for energy-based regression (Gustafsson et al.). Z(x) cancels from every softmax, so no b_φ is needed and

@@ -177,7 +177,7 @@ object Registry {
         ObjectiveEntry("SSM-VR (Gaussian)", {
             SlicedScoreMatching.builder().optProjection(Projection.GAUSSIAN).optVarianceReduced(true).build()
         }, invariantToEnergyConstant = true),
-        // Regression objectives on the same rows, read as x = column 0, y = column 1 (docs/methods.md §10).
+        // Regression objectives on the same rows, read as x = column 0, y = column 1 (docs/methods.md §12).
         ObjectiveEntry("regression SNL (K = 32, b_φ 1-10-1)", { ConditionalSelfNormalisedLikelihood.builder().build() },
             invariantToEnergyConstant = false, normaliser = ConditionalSelfNormalisedLikelihood.NORMALISER,
             light = { ConditionalSelfNormalisedLikelihood.builder().optProposalSamples(8).build() }, conditional = true),
