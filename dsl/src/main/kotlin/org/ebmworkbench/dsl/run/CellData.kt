@@ -1,6 +1,7 @@
 package org.ebmworkbench.dsl.run
 
 import org.ebmworkbench.dsl.spec.SpecException
+import org.ebmworkbench.engine.data.ConditionalToyDataset
 import org.ebmworkbench.engine.data.Dataset
 import org.ebmworkbench.engine.data.GrayCode
 import org.ebmworkbench.engine.data.ToyDataset
@@ -15,6 +16,8 @@ import java.util.SplittableRandom
  *
  * @property trueCouplings the D × D coupling matrix the data were generated with, where known (lattice Ising)
  * @property grayCode the code of Gray-coded data, which decodes binary samples back to the plane (for heatmaps)
+ * @property targetDim the number of target columns of regression data, the last of each row [x, y]; 0 otherwise
+ * @property regression the generator of regression toy data, with its true p(y | x)
  */
 class CellData(
     val train: Dataset,
@@ -22,6 +25,8 @@ class CellData(
     val generator: ToyDataset?,
     val trueCouplings: Array<DoubleArray>? = null,
     val grayCode: GrayCode? = null,
+    val targetDim: Int = 0,
+    val regression: ConditionalToyDataset? = null,
 ) {
     companion object {
         const val TEST_SEED_OFFSET = 1_000_003L

@@ -50,7 +50,7 @@ class CellEngine private constructor(
                 problems += e
                 null
             }
-            val context = BuildContext(data.train, manager, cell.seed)
+            val context = BuildContext(data.train, manager, cell.seed, data.targetDim)
             val proposal = attempt(CellPart.PROPOSAL) { cell.proposal.build(context) }
             val energy = attempt(CellPart.ENERGY) {
                 cell.energy.build(context).let { base -> proposal?.let { cell.objective.modelEnergy(base, it) } ?: base }

@@ -49,7 +49,7 @@ class TrainedModel private constructor(
             val manager = NDManager.newBaseManager(device)
             try {
                 val data = CellEngine.data(cell, null)
-                val context = BuildContext(data.train, manager, cell.seed)
+                val context = BuildContext(data.train, manager, cell.seed, data.targetDim)
                 val energy = CellEngine.modelEnergy(cell, context, cell.proposal.build(context))
                 val final = Checkpoints.load(checkpoints.resolve(CellRunner.FINAL_CHECKPOINT), manager)
                 val emaFile = checkpoints.resolve(CellRunner.EMA_CHECKPOINT)

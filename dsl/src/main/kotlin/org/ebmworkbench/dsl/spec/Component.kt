@@ -27,8 +27,11 @@ class Category<B : Any> private constructor(val label: String, val base: KClass<
     }
 }
 
-/** What a component needs to become an engine object: the cell's training data, its seed and a tensor manager. */
-class BuildContext(val train: Dataset, val manager: NDManager, val seed: Long)
+/**
+ * What a component needs to become an engine object: the cell's training data, its seed and a tensor manager.
+ * [targetDim] is the number of target columns of a regression dataset (its last columns; 0 for density estimation).
+ */
+class BuildContext(val train: Dataset, val manager: NDManager, val seed: Long, val targetDim: Int = 0)
 
 /** A spec that becomes one engine object; the object's own builder checks every value. */
 interface EngineSpec<out E : Any> {
@@ -68,6 +71,9 @@ abstract class ComponentType<B : Any, S : B>(
      * comparison uses otherwise is out of the domain (binary data for the data-mean Bernoulli); null: any data.
      */
     open val exampleData: Dataset? get() = null
+
+    /** Target columns of the example data, for regression components (whose data must have a target); 0: none. */
+    open val exampleTargetDim: Int get() = 0
 
     /** Engine parameter name → DSL parameter name, where they differ (e.g. `numProjections` → `projections`). */
     open val parameterNames: Map<String, String> get() = emptyMap()

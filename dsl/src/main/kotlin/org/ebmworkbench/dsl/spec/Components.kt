@@ -24,6 +24,8 @@ object Components {
     private val builtIn: List<ComponentType<*, *>> = listOf(
         ToyDatasetSpec.Type,
         CsvDatasetSpec.Type,
+        RegressionToySpec.Type,
+        CsvRegressionSpec.Type,
         LatticeIsingSpec.Type,
         GrayCodeSpec.Type,
         MlpEnergySpec.Type,
@@ -31,6 +33,7 @@ object Components {
         IsingEnergySpec.Type,
         OneHotEnergySpec.Type,
         BaseDistributionEnergySpec.Type,
+        ConditionalMlpEnergySpec.Type,
         FittedGaussianProposalSpec.Type,
         GaussianProposalSpec.Type,
         UniformBoxProposalSpec.Type,
@@ -38,6 +41,8 @@ object Components {
         FittedGaussianMixtureProposalSpec.Type,
         UniformBinaryProposalSpec.Type,
         DataMeanBernoulliProposalSpec.Type,
+        TargetGaussianProposalSpec.Type,
+        TargetUniformProposalSpec.Type,
         SnlSpec.Type,
         ContrastiveDivergenceSpec.Type,
         NceSpec.Type,
@@ -47,6 +52,9 @@ object Components {
         ExactScoreMatchingSpec.Type,
         DenoisingScoreMatchingSpec.Type,
         SlicedScoreMatchingSpec.Type,
+        SnlRegressionSpec.Type,
+        NceRegressionSpec.Type,
+        LogIsRegressionSpec.Type,
         LangevinSpec.Type,
         DecoupledLangevinSpec.Type,
         MalaSpec.Type,
@@ -66,6 +74,7 @@ object Components {
         NllIsSpec.Type,
         NllExactSpec.Type,
         SamplerEfficiencySpec.Type,
+        QuadLogLikelihoodSpec.Type,
     )
 
     /** Every registered type: the workbench's own, then those of the [ComponentProvider]s on the classpath. */

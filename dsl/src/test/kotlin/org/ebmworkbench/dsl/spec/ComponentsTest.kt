@@ -64,7 +64,8 @@ class ComponentsTest : FunSpec({
             val context = BuildContext(data, manager, 7L)
             val compared = Components.all.mapNotNull { type ->
                 val spec = type.defaultSpec ?: return@mapNotNull null
-                val context = type.exampleData?.let { BuildContext(it, manager, 7L) } ?: context
+                val context = if (type.exampleData == null && type.exampleTargetDim == 0) context
+                    else BuildContext(type.exampleData ?: data, manager, 7L, type.exampleTargetDim)
                 val built: Any = when (spec) {
                     is EngineSpec<*> -> spec.build(context)
                     is MetricSpec -> spec.engine()

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +41,64 @@ public final class CsvDataset {
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e, e);
         }
+    }
+
+    /**
+     * Reads {@code path} as regression data: the columns named {@code inputs}, then those named {@code targets}, in
+     * that order, by the names of the header row. A missing header, a name the header lacks, a name listed twice or
+     * a column both input and target is a {@link CsvFormatException} naming the file and the header's line; values
+     * are checked as by {@link #load}, with their line and column.
+     */
+    public static Dataset loadColumns(Path path, List<String> inputs, List<String> targets) {
+        String file = path.toString();
+        Dataset all = load(path);
+        String[] header;
+        int headerLine;
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            int lineNo = 0;
+            String line;
+            do {
+                line = reader.readLine();
+                lineNo++;
+            } while (line != null && (line.strip().isEmpty() || line.strip().startsWith("#")));
+            header = line == null ? new String[0] : line.replace("\uFEFF", "").strip().split(",", -1);
+            headerLine = lineNo;
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e, e);
+        }
+        for (int j = 0; j < header.length; j++) {
+            header[j] = header[j].strip();
+        }
+        if (!isHeader(header)) {
+            throw new CsvFormatException(file + ":" + headerLine + ": columns are named by a header row, but line "
+                    + headerLine + " holds numbers");
+        }
+        List<String> names = List.of(header);
+        List<String> wanted = new ArrayList<>(inputs);
+        wanted.addAll(targets);
+        int[] columns = new int[wanted.size()];
+        for (int k = 0; k < wanted.size(); k++) {
+            String name = wanted.get(k);
+            if (targets.contains(name) && inputs.contains(name)) {
+                throw new CsvFormatException(file + ":" + headerLine + ": column '" + name
+                        + "' is both an input and the target");
+            }
+            if (wanted.indexOf(name) != k) {
+                throw new CsvFormatException(file + ":" + headerLine + ": column '" + name + "' is listed twice");
+            }
+            columns[k] = names.indexOf(name);
+            if (columns[k] < 0) {
+                throw new CsvFormatException(file + ":" + headerLine + ": no column named '" + name + "'; the header has "
+                        + String.join(", ", names));
+            }
+        }
+        float[] out = new float[all.size() * columns.length];
+        for (int i = 0; i < all.size(); i++) {
+            for (int k = 0; k < columns.length; k++) {
+                out[i * columns.length + k] = all.get(i, columns[k]);
+            }
+        }
+        return Dataset.wrap(out, all.size(), columns.length);
     }
 
     private static Dataset parse(BufferedReader reader, String file) throws IOException {

@@ -138,6 +138,22 @@ public final class Dataset {
         return new Dataset(out, rows.length, dim);
     }
 
+    /**
+     * Columns {@code from} (inclusive) to {@code to} (exclusive) of every row, e.g. the target columns of a
+     * conditional dataset, whose rows are the inputs x followed by the targets y.
+     */
+    public Dataset columns(int from, int to) {
+        if (from < 0 || to > dim || from >= to) {
+            throw new IllegalArgumentException("columns(" + from + ", " + to + ") needs 0 <= from < to <= dim() = " + dim);
+        }
+        int width = to - from;
+        float[] out = new float[n * width];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(data, i * dim + from, out, i * width, width);
+        }
+        return new Dataset(out, n, width);
+    }
+
     /** The first {@code count} rows. */
     public Dataset head(int count) {
         if (count < 1 || count > n) {

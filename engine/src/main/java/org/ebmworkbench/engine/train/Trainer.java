@@ -18,6 +18,7 @@ import java.util.Map;
 import org.ebmworkbench.engine.data.Dataset;
 import org.ebmworkbench.engine.data.ToyDataset;
 import org.ebmworkbench.engine.energy.EnergyModel;
+import org.ebmworkbench.engine.objective.ConditionalObjective;
 import org.ebmworkbench.engine.objective.Loss;
 import org.ebmworkbench.engine.objective.Objective;
 import org.ebmworkbench.engine.objective.ObjectiveContext;
@@ -342,8 +343,14 @@ public final class Trainer {
             Require.atLeast(NAME, "evaluateEvery", evaluateEvery, 0);
             int dim = data != null ? data.dim() : freshSamples.dim();
             require(dim == energy.inputDim(), "the data has dimension " + dim + " but the energy expects " + energy.inputDim());
-            require(proposal == null || proposal.dim() == dim,
-                    "the proposal has dimension " + (proposal == null ? 0 : proposal.dim()) + " but the data has " + dim);
+            // A conditional objective's proposal is a density on the target columns alone.
+            int proposalDim = objective instanceof ConditionalObjective c ? c.targetDim() : dim;
+            String against = objective instanceof ConditionalObjective ? " but the data has target dimension " : " but the data has ";
+            require(proposal == null || proposal.dim() == proposalDim,
+                    "the proposal has dimension " + (proposal == null ? 0 : proposal.dim()) + against + proposalDim);
+            require(!(objective instanceof ConditionalObjective c) || c.targetDim() < dim,
+                    "the objective has " + (objective instanceof ConditionalObjective c2 ? c2.targetDim() : 0)
+                            + " target column(s) but the data has " + dim + " columns: it needs input columns too");
             return new Trainer(this);
         }
 

@@ -17,7 +17,6 @@ import org.ebmworkbench.engine.energy.MlpEnergy
 import org.ebmworkbench.engine.energy.QuadraticEnergy
 import org.ebmworkbench.engine.objective.Objective
 import org.ebmworkbench.engine.objective.ObjectiveContext
-import org.ebmworkbench.engine.proposal.DiagonalGaussianProposal
 import org.ebmworkbench.engine.tensor.Autograd
 import org.ebmworkbench.engine.tensor.Parameters
 import java.util.SplittableRandom
@@ -70,7 +69,7 @@ class GradientContractTest : FunSpec({
         entryTest(entry, "reports exactly the diagnostics it declares, each a scalar") {
             TestSupport.withManager { m ->
                 TestSupport.seed(17)
-                val q = DiagonalGaussianProposal(m, doubleArrayOf(0.0, 0.0), doubleArrayOf(1.5, 1.5))
+                val q = ObjectiveFixtures.proposal(entry, m, doubleArrayOf(0.0, 0.0), doubleArrayOf(1.5, 1.5))
                 val objective = entry.make()
                 val energyParams = mlp.initialize(m)
                 val params = energyParams.plus(objective.initialize(ObjectiveContext(mlp, energyParams, q, m, 0))).toFloat64()
@@ -90,7 +89,7 @@ class GradientContractTest : FunSpec({
             entryTest(entry, "on the $energyName energy: autograd gradient = central finite differences") {
                 TestSupport.withManager { m ->
                     TestSupport.seed(17)
-                    val q = DiagonalGaussianProposal(m, doubleArrayOf(0.0, 0.0), doubleArrayOf(1.5, 1.5))
+                    val q = ObjectiveFixtures.proposal(entry, m, doubleArrayOf(0.0, 0.0), doubleArrayOf(1.5, 1.5))
                     val objective = entry.make()
                     val energyParams = energy.initialize(m).let { p ->
                         // Move the quadratic energy off its symmetric start (μ = 0, L = I) so every entry matters.

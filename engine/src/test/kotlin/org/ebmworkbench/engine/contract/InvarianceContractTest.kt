@@ -16,7 +16,6 @@ import org.ebmworkbench.engine.energy.EnergyModel
 import org.ebmworkbench.engine.energy.MlpEnergy
 import org.ebmworkbench.engine.objective.Objective
 import org.ebmworkbench.engine.objective.ObjectiveContext
-import org.ebmworkbench.engine.proposal.DiagonalGaussianProposal
 import org.ebmworkbench.engine.proposal.Proposal
 import org.ebmworkbench.engine.tensor.Parameters
 import java.util.SplittableRandom
@@ -60,7 +59,7 @@ class InvarianceContractTest : FunSpec({
         entryTest(entry, "E + $shift $expectation") {
             TestSupport.withManager { m ->
                 TestSupport.seed(3)
-                val q = DiagonalGaussianProposal(m, doubleArrayOf(0.0, 0.0), doubleArrayOf(1.5, 1.5))
+                val q = ObjectiveFixtures.proposal(entry, m, doubleArrayOf(0.0, 0.0), doubleArrayOf(1.5, 1.5))
                 val objective = entry.make()
                 val energyParams = mlp.initialize(m)
                 val params = energyParams.plus(objective.initialize(ObjectiveContext(mlp, energyParams, q, m, 0))).toFloat64()

@@ -81,7 +81,8 @@ class MemoryContractTest : FunSpec({
     val data = ObjectiveFixtures.correlatedGaussian(4096, seed = 42)
     val energy = MlpEnergy.builder().setInputDim(2).setHidden(16, 16).optActivation(Activation.SOFTPLUS).build()
 
-    fun measure(objective: Objective, steps: Long, warmUp: Long, seed: Long, logEvery: Int): MemoryReport =
+    fun measure(objective: Objective, steps: Long, warmUp: Long, seed: Long, logEvery: Int,
+                conditional: Boolean = false): MemoryReport =
         TestSupport.withManager { m ->
             val samples = mutableListOf<NativeMemory.Sample>()
             val probe = object : TrainingListener {
@@ -90,7 +91,7 @@ class MemoryContractTest : FunSpec({
                 }
             }
             val result = Trainer.builder().setEnergy(energy).setObjective(objective)
-                .optProposal(DiagonalGaussianProposal.fit(m, data, 0.01)).setData(data).optBatchSize(64).setSteps(steps)
+                .optProposal(DiagonalGaussianProposal.fit(m, if (conditional) data.columns(1, 2) else data, 0.01)).setData(data).optBatchSize(64).setSteps(steps)
                 .optOptimizer(OptimizerConfig.adam(1e-3)).optEma(0.99).optSeed(seed).optLogEvery(logEvery).addListener(probe)
                 .build().train(m)
             withClue("outcome at step ${result.steps()}") { result.outcome() shouldBe TrainingResult.Outcome.COMPLETED }
@@ -99,7 +100,7 @@ class MemoryContractTest : FunSpec({
 
     Registry.objectives.forEachIndexed { index, entry ->
         entryTest(entry, "20 000 training steps hold the live NDArrays and the RSS steady") {
-            val report = measure(entry.light(), steps, warmUp, seed = 200L + index, logEvery = 1_000)
+            val report = measure(entry.light(), steps, warmUp, seed = 200L + index, logEvery = 1_000, entry.conditional)
             println("memory [${entry.name}] $report")
             withClue(report) {
                 report.arraysEnd shouldBeLessThanOrEqual report.arraysWarm

@@ -6,6 +6,8 @@ import ai.djl.ndarray.types.DataType
 import org.ebmworkbench.engine.TestSupport
 import org.ebmworkbench.engine.data.Dataset
 import org.ebmworkbench.engine.energy.EnergyModel
+import org.ebmworkbench.engine.proposal.DiagonalGaussianProposal
+import org.ebmworkbench.engine.proposal.Proposal
 import org.ebmworkbench.engine.tensor.Parameters
 import java.util.SplittableRandom
 import kotlin.math.sqrt
@@ -39,6 +41,14 @@ object ObjectiveFixtures {
         }
         return Dataset.of(v, n, 2)
     }
+
+    /**
+     * The proposal of [entry] for data of this mean and spread: the diagonal Gaussian N(mean, diag(std²)) on the rows,
+     * or for a conditional objective its last coordinate, a Gaussian on the target column alone.
+     */
+    fun proposal(entry: ObjectiveEntry, m: NDManager, mean: DoubleArray, std: DoubleArray): Proposal =
+        if (entry.conditional) DiagonalGaussianProposal(m, doubleArrayOf(mean.last()), doubleArrayOf(std.last()))
+        else DiagonalGaussianProposal(m, mean, std)
 
     /** A float64 copy of every tensor, requiring gradients (DJL's PyTorch engine runs autograd in float64). */
     fun Parameters.toFloat64(): Parameters {

@@ -8,7 +8,9 @@ import io.kotest.matchers.shouldBe
 import org.ebmworkbench.engine.TestSupport
 import org.ebmworkbench.engine.TestSupport.toDoubles
 import org.ebmworkbench.engine.energy.QuadraticEnergy
-import org.ebmworkbench.engine.proposal.DiagonalGaussianProposal
+import ai.djl.ndarray.types.Shape
+import org.ebmworkbench.engine.data.column
+import org.ebmworkbench.engine.objective.ConditionalSelfNormalisedLikelihood
 import org.ebmworkbench.engine.tensor.Tensors
 import org.ebmworkbench.engine.train.OptimizerConfig
 import org.ebmworkbench.engine.train.Trainer
@@ -35,6 +37,9 @@ import kotlin.math.sqrt
  * N(x̄, diag(1.5 sⱼ)²): it covers the data but is not the answer. The SNL entry subsumes target T1 of
  * docs/methods.md §8.3 (there with a unit precision in 1-D).
  */
+/** A fitted mean, precision (row-major) and normaliser, on the host; b_φ(x) at the test's inputs for regression SNL. */
+class RecoveryFit(val mean: DoubleArray, val precision: DoubleArray, val normaliser: Double?, val amortised: DoubleArray? = null)
+
 class RecoveryContractTest : FunSpec({
     val n = 4096
     val data = ObjectiveFixtures.correlatedGaussian(n, seed = 42)
@@ -50,31 +55,38 @@ class RecoveryContractTest : FunSpec({
     fun relativeError(estimate: DoubleArray, target: DoubleArray): Double =
         sqrt(estimate.indices.sumOf { (estimate[it] - target[it]).let { d -> d * d } }) / sqrt(target.sumOf { it * it })
 
-    /** The fitted mean, precision (row-major) and normaliser, on the host. */
-    class Fit(val mean: DoubleArray, val precision: DoubleArray, val normaliser: Double?)
+    /** Test inputs for b_φ(x): the data's x values from its 2nd to its 98th percentile. */
+    val xs = data.column(0).sorted().let { s -> DoubleArray(49) { s[(s.size * (1 + 2 * it)) / 100] } }
 
-    val fits = mutableMapOf<String, Fit>()
+    val fits = mutableMapOf<String, RecoveryFit>()
 
     /** Trains once per entry; the recovery and the normaliser tests share the run. */
-    fun fit(entry: ObjectiveEntry, seed: Long): Fit = fits.getOrPut(entry.name) {
+    fun fit(entry: ObjectiveEntry, seed: Long): RecoveryFit = fits.getOrPut(entry.name) {
         TestSupport.withManager { m ->
-            val proposal = DiagonalGaussianProposal(m, sampleMean,
+            val proposal = ObjectiveFixtures.proposal(entry, m, sampleMean,
                 doubleArrayOf(1.5 * sqrt(sampleCovariance[0][0]), 1.5 * sqrt(sampleCovariance[1][1])))
             val run = entry.recovery
+            val objective = entry.make()
             val result = Trainer.builder()
-                .setEnergy(energy).setObjective(entry.make()).optProposal(proposal)
+                .setEnergy(energy).setObjective(objective).optProposal(proposal)
                 .setData(data).optBatchSize(run.batchSize).setSteps(run.steps)
                 .optOptimizer(OptimizerConfig.adam(run.learningRate)).optEma(0.99).optSeed(seed).optLogEvery(run.steps.toInt())
                 .build().train(m)
             result.outcome() shouldBe TrainingResult.Outcome.COMPLETED
             val p = result.evaluationParameters()
-            Fit(p.get(QuadraticEnergy.MEAN).toDoubles(), energy.precision(p).toDoubles(),
-                entry.normaliser?.let { Tensors.scalar(p.get(it)) })
+            val amortised = (objective as? ConditionalSelfNormalisedLikelihood)?.normaliser()
+                ?.apply(p, m.create(xs.map { it.toFloat() }.toFloatArray(), Shape(xs.size.toLong(), 1)))?.toDoubles()
+            RecoveryFit(p.get(QuadraticEnergy.MEAN).toDoubles(), energy.precision(p).toDoubles(),
+                entry.normaliser?.takeIf { !entry.conditional }?.let { Tensors.scalar(p.get(it)) }, amortised)
         }
     }
 
     Registry.objectives.forEachIndexed { index, entry ->
         val seed = 100L + index
+        if (entry.conditional) {
+            conditionalRecovery(entry) { fit(entry, seed) }
+            return@forEachIndexed
+        }
 
         entryTest(entry, "recovers μ within 0.05 and Λ within 10 % of the truth, and this sample's own fit") {
             val f = fit(entry, seed)
@@ -105,3 +117,66 @@ class RecoveryContractTest : FunSpec({
         }
     }
 })
+
+/**
+ * A regression objective (x = column 0, y = column 1 of the same data) recovers the conditional Gaussian
+ * y | x ~ N(a x + c, s²) of the data: a = Σ₀₁/Σ₀₀ = 0.54, c = μ₁ − a μ₀ = −1.04, s² = Σ₁₁ − Σ₀₁²/Σ₀₀ = 0.5184. The
+ * quadratic energy implies a = −Λ₀₁/Λ₁₁, c = μ̂₁ − a μ̂₀, s = Λ₁₁^{−1/2}; its x-only part (Λ₀₀, μ̂₀ alone) is not
+ * identified by p(y | x). Standard errors of the least-squares (= maximum-likelihood) fit on n = 4096:
+ * SE(a) = s/(√n sd x) = 0.011, SE(c) ≈ s √(1/n + x̄²/(n var x)) = 0.016, SE(s) = s/√(2n) = 0.008. Criteria: within
+ * 4 SE of the truth, and within 1 SE of this sample's own least-squares fit (what the objective targets on it).
+ * For regression SNL also b_φ(x) → log Z(x) = ½ log(2π/Λ₁₁) − ½ (Λ₀₀ − Λ₀₁²/Λ₁₁)(x − μ̂₀)², over the central 96 %
+ * of the x values, to 0.05 in root mean square (the step noise of the estimate of Z(x), 32 samples per row at
+ * the optimum, averaged over the batch and the EMA, is below 0.01).
+ */
+private fun FunSpec.conditionalRecovery(entry: ObjectiveEntry, fit: () -> RecoveryFit) {
+    val data = ObjectiveFixtures.correlatedGaussian(4096, seed = 42)
+    val x = data.column(0)
+    val y = data.column(1)
+    val n = x.size
+    val xBar = x.average()
+    val yBar = y.average()
+    val sxx = x.sumOf { (it - xBar) * (it - xBar) }
+    val aOls = x.indices.sumOf { (x[it] - xBar) * (y[it] - yBar) } / sxx
+    val cOls = yBar - aOls * xBar
+    val sOls = sqrt(x.indices.sumOf { (y[it] - aOls * x[it] - cOls).let { r -> r * r } } / n)
+    val cov = ObjectiveFixtures.COVARIANCE
+    val aTrue = cov[0][1] / cov[0][0]
+    val cTrue = ObjectiveFixtures.MEAN[1] - aTrue * ObjectiveFixtures.MEAN[0]
+    val sTrue = sqrt(cov[1][1] - cov[0][1] * cov[0][1] / cov[0][0])
+    val seA = sTrue / sqrt(sxx)
+    val seC = sTrue * sqrt(1.0 / n + xBar * xBar / sxx)
+    val seS = sTrue / sqrt(2.0 * n)
+
+    entryTest(entry, "recovers the slope, intercept and noise of y | x within 4 SE of the truth and 1 SE of the sample's fit") {
+        val f = fit()
+        val p = f.precision
+        val a = -p[1] / p[3]
+        val c = f.mean[1] - a * f.mean[0]
+        val s = 1 / sqrt(p[3])
+        withClue("a = $a (sample $aOls, true $aTrue)") {
+            a shouldBe (aTrue plusOrMinus 4 * seA)
+            a shouldBe (aOls plusOrMinus seA)
+        }
+        withClue("c = $c (sample $cOls, true $cTrue)") {
+            c shouldBe (cTrue plusOrMinus 4 * seC)
+            c shouldBe (cOls plusOrMinus seC)
+        }
+        withClue("s = $s (sample $sOls, true $sTrue)") {
+            s shouldBe (sTrue plusOrMinus 4 * seS)
+            s shouldBe (sOls plusOrMinus seS)
+        }
+    }
+
+    if (entry.normaliser != null) {
+        entryTest(entry, "b_φ(x) converges to log Z(x) of the fitted energy") {
+            val f = fit()
+            val p = f.precision
+            val xs = data.column(0).sorted().let { s -> DoubleArray(49) { s[(s.size * (1 + 2 * it)) / 100] } }
+            val schur = p[0] - p[1] * p[1] / p[3]
+            val logZ = xs.map { 0.5 * ln(2 * PI / p[3]) - 0.5 * schur * (it - f.mean[0]) * (it - f.mean[0]) }
+            val rms = sqrt(xs.indices.sumOf { (f.amortised!![it] - logZ[it]).let { d -> d * d } } / xs.size)
+            withClue("b_φ ${f.amortised!!.toList()} against log Z(x) $logZ") { rms shouldBeLessThan 0.05 }
+        }
+    }
+}

@@ -1,5 +1,8 @@
 package org.ebmworkbench.engine.contract
 
+import org.ebmworkbench.engine.objective.ConditionalLogImportanceSampling
+import org.ebmworkbench.engine.objective.ConditionalNoiseContrastiveEstimation
+import org.ebmworkbench.engine.objective.ConditionalSelfNormalisedLikelihood
 import org.ebmworkbench.engine.objective.ContrastiveDivergence
 import org.ebmworkbench.engine.objective.ContrastiveDivergence.ChainInit
 import org.ebmworkbench.engine.objective.DenoisingScoreMatching
@@ -43,6 +46,9 @@ data class RecoveryRun(val batchSize: Int = 4096, val steps: Long = 800, val lea
  *   parameters held fixed
  * @property normaliser the objective's learned scalar that converges to log Z of the fitted energy, if any
  * @property light the same code path with smaller sample counts, for the 20 000-step memory test
+ * @property conditional the objective fits p(y | x) with the last column as the target y and a proposal on y alone
+ *   ([ObjectiveFixtures.proposal]); its recovery is that of the conditional Gaussian y | x of the same data, and its
+ *   invariance is to any shift of E (a constant is one); [normaliser] is then the prefix of b_φ(x)'s parameters
  */
 class ObjectiveEntry(
     val name: String,
@@ -52,6 +58,7 @@ class ObjectiveEntry(
     val smoothing: Double = 0.0,
     val recovery: RecoveryRun = RecoveryRun(),
     val light: () -> Objective = make,
+    val conditional: Boolean = false,
 ) {
     override fun toString() = name
 }
@@ -170,6 +177,16 @@ object Registry {
         ObjectiveEntry("SSM-VR (Gaussian)", {
             SlicedScoreMatching.builder().optProjection(Projection.GAUSSIAN).optVarianceReduced(true).build()
         }, invariantToEnergyConstant = true),
+        // Regression objectives on the same rows, read as x = column 0, y = column 1 (docs/methods.md §12).
+        ObjectiveEntry("regression SNL (K = 32, b_φ 1-10-1)", { ConditionalSelfNormalisedLikelihood.builder().build() },
+            invariantToEnergyConstant = false, normaliser = ConditionalSelfNormalisedLikelihood.NORMALISER,
+            light = { ConditionalSelfNormalisedLikelihood.builder().optProposalSamples(8).build() }, conditional = true),
+        ObjectiveEntry("regression NCE (K = 32)", { ConditionalNoiseContrastiveEstimation.builder().build() },
+            invariantToEnergyConstant = true,
+            light = { ConditionalNoiseContrastiveEstimation.builder().optNoiseSamples(8).build() }, conditional = true),
+        ObjectiveEntry("regression log-IS (K = 32)", { ConditionalLogImportanceSampling.builder().build() },
+            invariantToEnergyConstant = true,
+            light = { ConditionalLogImportanceSampling.builder().optProposalSamples(8).build() }, conditional = true),
     )
 
     val samplers: List<SamplerEntry> = listOf(
