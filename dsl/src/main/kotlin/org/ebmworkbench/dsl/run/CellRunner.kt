@@ -91,6 +91,9 @@ class CellRunner(
         if (result.outcome() == TrainingResult.Outcome.INTERRUPTED) return finish(CellState.INTERRUPTED, step = result.steps())
         val checkpoints = saveCheckpoints(result)
         writeArtefacts(evaluator, data)
+        val discreteWarnings = DiscreteArtefacts.write(writer, data, engine.energy, evaluator,
+            result.emaParameters() ?: result.parameters(), result.outcome() == TrainingResult.Outcome.COMPLETED, MAX_SAMPLE_POINTS)
+        status = status.copy(warnings = status.warnings + discreteWarnings)
         // A diverged cell's numbers stop at its first bad step: the parameters after it are not a result.
         val lastStep = result.divergedAtStep() ?: result.steps()
         val metrics = if (result.outcome() == TrainingResult.Outcome.COMPLETED) result.finalMetrics()

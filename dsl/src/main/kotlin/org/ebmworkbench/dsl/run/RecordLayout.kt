@@ -9,11 +9,11 @@ import org.ebmworkbench.reports.records.SettingInfo
 
 /**
  * The grid layout the reports read ([GridLayout]), from the components' own declarations: each dataset's label,
- * test set and optimum, each setting's label, and each metric's direction and protocol.
+ * test set, optimum and metric references, each setting's label, and each metric's direction and protocol.
  */
 fun ExperimentSpec.layout(): GridLayout = GridLayout(
     seeds = seeds,
-    datasets = datasets.map { DatasetInfo(it.label, it.testSet, it.optimalLogLikelihood) },
+    datasets = datasets.map { DatasetInfo(it.label, it.testSet, it.optimalLogLikelihood, it.metricReferences) },
     settings = variants.map { v -> SettingInfo(v.label, v.labels, v.metrics.map(MetricSpec::info)) },
 )
 

@@ -6,7 +6,10 @@ import org.ebmworkbench.dsl.run.CellData
 import org.ebmworkbench.engine.data.GrayCode
 import org.ebmworkbench.engine.data.LatticeIsing
 import org.ebmworkbench.engine.data.ToyDatasets
+import org.ebmworkbench.engine.eval.CouplingLogRmse
+import org.ebmworkbench.reports.records.MetricReference
 import java.nio.file.Path
+import kotlin.math.ln
 
 // The binary datasets of the DSL: the lattice Ising benchmark and the Gray code of any 2-D dataset. Each with its
 // factory, spec and ComponentType, registered in Components.
@@ -61,6 +64,20 @@ data class LatticeIsingSpec(
         get() = "$nTest rows of the same seeded Gibbs run as the $samples training rows, after them (seeded by the cell's seed)"
 
     override val knownSize: Int get() = samples
+
+    /**
+     * `log_rmse_J` of the estimate Ĵ = 0, log(σ·√(4/D)): the line a learned J must get below. None for parameters the
+     * generator refuses: the cells report that error where it belongs, at their dataset.
+     */
+    override val metricReferences: Map<String, MetricReference>
+        get() {
+            val rmse = try {
+                generator(LatticeIsing.Builder.DEFAULT_SEED).zeroEstimateRmse()
+            } catch (e: SpecException) {
+                return emptyMap()
+            }
+            return ln(rmse).takeIf { it.isFinite() }?.let { mapOf(CouplingLogRmse.METRIC to MetricReference(it, "Ĵ = 0")) }.orEmpty()
+        }
 
     /** The generator of a cell with [seed]: train and test rows from one run. */
     fun generator(seed: Long): LatticeIsing = Type.inDslNames {

@@ -15,6 +15,12 @@ import org.ebmworkbench.engine.eval.HammingMmd
 import org.ebmworkbench.engine.eval.SamplerEfficiency
 import org.ebmworkbench.engine.eval.UniformIsNll
 import org.ebmworkbench.engine.proposal.UniformBinaryProposal
+import org.ebmworkbench.engine.sampler.Sampler
+import org.ebmworkbench.engine.tensor.Parameters
+import org.ebmworkbench.engine.data.Dataset
+import org.ebmworkbench.engine.energy.EnergyModel
+import ai.djl.ndarray.NDArray
+import ai.djl.ndarray.NDManager
 
 // The metrics of discrete EBMs on {0, 1}^D: each with its factory, spec and ComponentType, registered in Components.
 
@@ -27,6 +33,13 @@ private fun requireBinaryTestData(metric: String, cell: MetricContext) {
             "nor 1 (use it with latticeIsing, grayCode or a binary CSV)")
     }
 }
+
+/**
+ * The pairwise couplings of [energy], looking through a base distribution (whose independent bits add none), or null
+ * when it has none: what `logRmseJ` scores and the couplings artefact draws.
+ */
+fun pairwiseCouplings(energy: EnergyModel): PairwiseCouplings? =
+    ((energy as? BaseDistributionEnergy)?.inner() ?: energy) as? PairwiseCouplings
 
 /** log RMSE of the learned couplings; see [LogRmseJSpec]. */
 fun logRmseJ(): LogRmseJSpec = LogRmseJSpec
@@ -48,9 +61,9 @@ data object LogRmseJSpec : MetricSpec {
     override fun engine() = CouplingLogRmse()
 
     override fun bind(cell: MetricContext): CellMetric {
-        val base = (cell.energy as? BaseDistributionEnergy)?.inner() ?: cell.energy
-        val couplings = base as? PairwiseCouplings ?: throw SpecException(
-            "logRmseJ needs an energy with a pairwise coupling matrix (ising); this cell's energy is ${base.describe()}",
+        val couplings = pairwiseCouplings(cell.energy) ?: throw SpecException(
+            "logRmseJ needs an energy with a pairwise coupling matrix (ising); this cell's energy is " +
+                ((cell.energy as? BaseDistributionEnergy)?.inner() ?: cell.energy).describe(),
         )
         val truth = cell.trueCouplings ?: throw SpecException(
             "logRmseJ needs data whose true couplings are known (latticeIsing); this cell's data have none",
@@ -109,19 +122,36 @@ data class HammingMmdSpec(val samples: Int, val sampler: SamplerSpec, val bandwi
         HammingMmd(bandwidth)
     }
 
+    /** Keeps the final evaluation's model samples in [MetricContext.lastModelSamples] (for the artefacts). */
     override fun bind(cell: MetricContext): CellMetric {
         val mmd = engine()
         requireBinaryTestData("mmdHamming", cell)
         val chains = sampler.build(cell.build)
-        val uniform = UniformBinaryProposal(cell.dim)
-        return CellMetric { parameters, _ ->
+        return CellMetric { parameters, isFinal ->
             cell.testData.manager.newSubManager().use { m ->
-                val n = minOf(samples, cell.testData.shape[0].toInt())
-                val x = chains.run(cell.energy, parameters, uniform.sample(m, n), sampler.steps, m).samples()
-                mmd.evaluate(x, cell.testData.get(NDIndex(":$n")))
+                val x = modelSamples(cell, chains, parameters, m)
+                if (isFinal) cell.lastModelSamples = hostRows(x)
+                mmd.evaluate(x, cell.testData.get(NDIndex(":${x.shape[0]}")))
             }
         }
     }
+
+    /**
+     * Model samples drawn as this metric draws them, on the host: min([samples], test rows) chains of [sampler] from
+     * uniform starts. For a cell without the metric, `mmdHamming().sampleModel(…)` draws them with its defaults.
+     */
+    fun sampleModel(cell: MetricContext, parameters: Parameters): Dataset {
+        val chains = sampler.build(cell.build)
+        return cell.testData.manager.newSubManager().use { m -> hostRows(modelSamples(cell, chains, parameters, m)) }
+    }
+
+    private fun modelSamples(cell: MetricContext, chains: Sampler, parameters: Parameters, m: NDManager): NDArray {
+        val n = minOf(samples, cell.testData.shape[0].toInt())
+        return chains.run(cell.energy, parameters, UniformBinaryProposal(cell.dim).sample(m, n), sampler.steps, m).samples()
+    }
+
+    private fun hostRows(x: NDArray): Dataset =
+        Dataset.of(x.toType(DataType.FLOAT32, false).toFloatArray(), x.shape[0].toInt(), x.shape[1].toInt())
 
     object Type : ComponentType<MetricSpec, HammingMmdSpec>(
         Category.METRIC, HammingMmdSpec::class, HammingMmdSpec.serializer(), "mmdHamming",

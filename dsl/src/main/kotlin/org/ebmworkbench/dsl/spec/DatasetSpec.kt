@@ -7,6 +7,7 @@ import org.ebmworkbench.engine.check.InvalidParameterException
 import org.ebmworkbench.engine.check.Require
 import org.ebmworkbench.engine.data.CsvDataset
 import org.ebmworkbench.engine.data.ToyDatasets
+import org.ebmworkbench.reports.records.MetricReference
 import java.nio.file.Path
 
 // The datasets of the DSL. The toy generators are the engine's (`ToyDatasets`, the one list of them); each has a
@@ -24,6 +25,12 @@ interface DatasetSpec {
 
     /** The ground-truth optimal expected log-likelihood (nats) when known in closed form or numerically, else null. */
     val optimalLogLikelihood: Double? get() = null
+
+    /**
+     * Reference values this dataset gives for metrics, by metric name (e.g. the score of a trivial estimate), which
+     * the reports show beside that metric's values; none by default.
+     */
+    val metricReferences: Map<String, MetricReference> get() = emptyMap()
 
     /** Training rows when known before loading (toys), else null; smoke runs convert epochs to steps with it. */
     val knownSize: Int?

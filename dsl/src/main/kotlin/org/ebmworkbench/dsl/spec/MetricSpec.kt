@@ -6,6 +6,7 @@ import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import org.ebmworkbench.dsl.run.CellData
 import org.ebmworkbench.engine.check.Require
+import org.ebmworkbench.engine.data.Dataset
 import org.ebmworkbench.engine.data.ToyDataset
 import org.ebmworkbench.engine.data.ToyDatasets
 import org.ebmworkbench.engine.energy.EnergyModel
@@ -53,7 +54,8 @@ fun interface CellMetric {
 }
 
 /**
- * What a metric may read of its cell; [lastGrid] keeps the final grid for the density artefact, [trueCouplings] is the
+ * What a metric may read of its cell; [lastGrid] keeps the final grid for the density artefact, [lastModelSamples]
+ * the final binary model samples of `mmdHamming` (n × D, for the decoded-samples artefact), [trueCouplings] is the
  * data's true coupling matrix where known (lattice Ising).
  */
 class MetricContext(
@@ -66,6 +68,7 @@ class MetricContext(
 ) {
     val dim: Int get() = testData.shape[1].toInt()
     var lastGrid: GridResult? = null
+    var lastModelSamples: Dataset? = null
 }
 
 /** Exact test log-likelihood by grid quadrature on `[-box, box]²`; see [GridLogLikelihoodSpec]. */

@@ -3,6 +3,7 @@ package org.ebmworkbench.reports.compare
 import org.ebmworkbench.reports.records.Direction
 import org.ebmworkbench.reports.records.ExperimentRun
 import org.ebmworkbench.reports.records.MetricInfo
+import org.ebmworkbench.reports.records.MetricReference
 import org.ebmworkbench.reports.stats.Bootstrap
 import org.ebmworkbench.reports.stats.Interval
 import org.ebmworkbench.reports.stats.SampleStats
@@ -11,9 +12,13 @@ import org.ebmworkbench.reports.stats.WelchResult
 
 /**
  * A column of the comparison: one metric on one dataset, ranked in the [direction] the metric declares (null: a
- * metric no record declares, not ranked), with the dataset's known optimum for log-likelihood metrics.
+ * metric no record declares, not ranked), with the dataset's known optimum for log-likelihood metrics and the
+ * dataset's [reference] value for this metric when the layout declares one.
  */
-class Column(val dataset: String, val metric: String, val direction: Direction?, val optimum: Double?)
+class Column(
+    val dataset: String, val metric: String, val direction: Direction?, val optimum: Double?,
+    val reference: MetricReference? = null,
+)
 
 /**
  * How the seeds of one (setting, dataset) ended for one metric: [finite] seeds enter the statistics; [nonFinite]
@@ -66,8 +71,11 @@ class Comparison(val grouping: Grouping, val metrics: List<String>, val columns:
             val metrics = (run.cells.flatMap { it.summary?.metrics?.keys.orEmpty() } + declared.keys).distinct()
             val optimum = grouping.layout?.datasets.orEmpty().mapNotNull { d -> d.optimalLogLikelihood?.let { d.label to it } }.toMap() +
                 run.cells.mapNotNull { c -> c.summary?.let { s -> s.optimalLogLikelihood?.let { s.dataset to it } } }.toMap()
+            val references = grouping.layout?.datasets.orEmpty().associate { it.label to it.references }
             val columns = grouping.datasets.flatMap { d ->
-                metrics.map { m -> Column(d, m, declared[m]?.direction, optimum[d].takeIf { declared[m]?.logLikelihood == true }) }
+                metrics.map { m ->
+                    Column(d, m, declared[m]?.direction, optimum[d].takeIf { declared[m]?.logLikelihood == true }, references[d]?.get(m))
+                }
             }
             val entries = HashMap<Pair<String, Int>, Entry>()
             columns.forEachIndexed { j, column ->

@@ -20,7 +20,8 @@ import org.ebmworkbench.reports.stats.Bootstrap
  * `mean`, `std` (sample, n − 1), `ci_low`/`ci_high` (percentile bootstrap of the mean, only for n ≥ 5),
  * `nonfinite`, `not_measured`, `diverged`, `failed`, `incomplete` (pending/running/interrupted), `not_started`,
  * `best`, `indistinguishable` (Welch p ≥ 0.05 against the best; empty/null when not tested), `p_value`, and
- * `optimum` (ground-truth optimal log-likelihood, log-likelihood metrics only), and `warnings` (the entry's marks as
+ * `optimum` (ground-truth optimal log-likelihood, log-likelihood metrics only), `reference` and `reference_label` (the
+ * dataset's declared reference value for the metric and what it is, e.g. `Ĵ = 0`), and `warnings` (the entry's marks as
  * in the table, `⚠ 3/3 seeds: box misses mass`, and `impossible: …` for a mean above the optimum, `; `-separated;
  * empty when none). A missing number is an empty CSV field and a JSON null. The JSON adds the setting's grid labels
  * (`variant`), each failed or diverged seed with its reason (`problems`), each seed's warning texts
@@ -30,7 +31,7 @@ object ComparisonExport {
     val COLUMNS = listOf(
         "method", "dataset", "metric", "direction", "n", "seeds_expected", "mean", "std", "ci_low", "ci_high",
         "nonfinite", "not_measured", "diverged", "failed", "incomplete", "not_started", "best", "indistinguishable",
-        "p_value", "optimum", "warnings",
+        "p_value", "optimum", "reference", "reference_label", "warnings",
     )
     private val json = Json { prettyPrint = true }
 
@@ -74,7 +75,7 @@ object ComparisonExport {
             e.row.label, e.column.dataset, e.column.metric, e.column.direction?.name?.lowercase(), c.finite, c.expected,
             e.stats?.mean, e.stats?.std?.takeIf { it.isFinite() }, e.ci?.low, e.ci?.high,
             c.nonFinite, c.notMeasured, c.diverged, c.failed, c.incomplete, c.notStarted, e.best, e.indistinguishable,
-            e.test?.pValue, e.column.optimum,
+            e.test?.pValue, e.column.optimum, e.column.reference?.value, e.column.reference?.label,
             (e.marks.map { it.label } + listOfNotNull(e.impossible)).joinToString("; ").ifEmpty { null },
         )
     }

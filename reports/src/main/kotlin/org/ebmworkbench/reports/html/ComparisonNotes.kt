@@ -59,6 +59,10 @@ internal fun FlowContent.comparisonLegend(c: Comparison) {
         +"ones are pending, running or interrupted. \"optimum\" is the ground-truth optimal expected log-likelihood of "
         +"the dataset (docs/methods.md §1.2), beside the log-likelihood metrics: an EBM evaluated exactly cannot exceed "
         +"it up to test-set noise."
+        c.columns.firstNotNullOfOrNull { it.reference }?.let { r ->
+            +" A labelled value under a metric (such as \"${r.label}: …\") is the dataset's own reference for that "
+            +"metric, declared with the dataset: the score of what the label names, a line a trained model should beat."
+        }
     }
 }
 

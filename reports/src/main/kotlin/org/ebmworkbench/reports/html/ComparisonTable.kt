@@ -50,7 +50,7 @@ internal fun FlowContent.comparisonSection(run: ExperimentRun, comparison: Compa
 
 private fun FlowContent.comparisonTable(c: Comparison) {
     val datasets = c.grouping.datasets
-    val showOptimum = c.columns.any { it.optimum != null }
+    val showOptimum = c.columns.any { it.optimum != null || it.reference != null }
     table(classes = "comparison") {
         thead {
             tr {
@@ -64,7 +64,13 @@ private fun FlowContent.comparisonTable(c: Comparison) {
             }
             if (showOptimum) tr {
                 c.columns.forEach { col ->
-                    th(classes = "num optimum") { +(col.optimum?.let { "optimum ${Format.metric(it)}" } ?: "") }
+                    th(classes = "num optimum") {
+                        col.optimum?.let { +"optimum ${Format.metric(it)}" }
+                        col.reference?.let { r ->
+                            if (col.optimum != null) br()
+                            span(classes = "reference") { +"${r.label}: ${Format.metric(r.value)}" }
+                        }
+                    }
                 }
             }
         }

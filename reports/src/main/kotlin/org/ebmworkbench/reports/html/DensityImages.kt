@@ -2,6 +2,7 @@ package org.ebmworkbench.reports.html
 
 import org.ebmworkbench.reports.records.DataSample
 import org.ebmworkbench.reports.records.DensityGrid
+import org.ebmworkbench.reports.records.SampleBox
 import java.awt.image.BufferedImage
 import java.io.ByteArrayOutputStream
 import java.util.Base64
@@ -46,16 +47,36 @@ internal object DensityImages {
     fun histogramBins(grid: DensityGrid): Int = minOf(grid.resolution, MAX_HISTOGRAM_BINS)
 
     /** A 2-D histogram of [sample] over the box of [grid]; points outside the box are counted, not drawn. */
-    fun histogram(grid: DensityGrid, sample: DataSample): Heatmap {
-        val bins = histogramBins(grid)
+    fun histogram(grid: DensityGrid, sample: DataSample): Heatmap =
+        histogram(SampleBox(grid.xMin, grid.xMax, grid.yMin, grid.yMax), histogramBins(grid), sample)
+
+    /** A 2-D histogram of [sample] in [bins] × [bins] bins over [box]; points outside it are counted, not drawn. */
+    fun histogram(box: SampleBox, bins: Int, sample: DataSample): Heatmap {
         val counts = DoubleArray(bins * bins)
         var outside = 0
         for (p in sample.points) {
-            val ix = bin(p[0], grid.xMin, grid.xMax, bins)
-            val iy = bin(p[1], grid.yMin, grid.yMax, bins)
+            val ix = bin(p[0], box.xMin, box.xMax, bins)
+            val iy = bin(p[1], box.yMin, box.yMax, bins)
             if (ix < 0 || iy < 0) outside++ else counts[iy * bins + ix] += 1.0
         }
         return Heatmap(png(counts, bins), bins, 0, outside, sample.points.size)
+    }
+
+    /**
+     * A D × D matrix ([values] row-major, row i drawn as image row i from the top) in the [Diverging] map with
+     * ±[scale] at the ends, so matrices drawn with one scale compare by colour; non-finite entries are grey.
+     */
+    fun signedMatrix(values: List<Double>, dim: Int, scale: Double): Heatmap {
+        require(values.size == dim * dim) { "${values.size} values for a $dim × $dim matrix" }
+        val s = scale.takeIf { it > 0 && it.isFinite() } ?: 1.0
+        val image = BufferedImage(dim, dim, BufferedImage.TYPE_INT_RGB)
+        var nonFinite = 0
+        for (i in 0 until dim) for (j in 0 until dim) {
+            val v = values[i * dim + j]
+            if (!v.isFinite()) nonFinite++
+            image.setRGB(j, i, if (v.isFinite()) Diverging.rgb(v / s) else NON_FINITE_RGB)
+        }
+        return Heatmap(encode(image), dim, nonFinite)
     }
 
     /** Bin index of [v] in [lo, hi] split into [bins] equal bins (hi itself in the last bin), or -1 outside. */
@@ -72,6 +93,10 @@ internal object DensityImages {
             val v = values[row * n + col]
             image.setRGB(col, n - 1 - row, if (v.isNaN()) NON_FINITE_RGB else Viridis.rgb(v / max))
         }
+        return encode(image)
+    }
+
+    private fun encode(image: BufferedImage): ByteArray {
         val out = ByteArrayOutputStream()
         check(ImageIO.write(image, "png", out)) { "no PNG writer available" }
         return out.toByteArray()

@@ -58,7 +58,7 @@ object HtmlReport {
         val name = Format.experimentName(run)
         val done = run.cells.count { it.status?.state == CellState.DONE }
         val grouping = comparison.grouping
-        return "<!DOCTYPE html>\n" + createHTML(prettyPrint = false).html {
+        return "<!DOCTYPE html>\n" + withContents(createHTML(prettyPrint = false).html {
             lang = "en"
             head {
                 meta(charset = "utf-8")
@@ -81,6 +81,8 @@ object HtmlReport {
                 curvesSection(grouping)
                 curve1dSection(grouping)
                 densitySection(run, grouping)
+                graySamplesSection(run, grouping)
+                couplingsSection(run, grouping)
                 ablationSection(comparison)
                 protocolSection(grouping.layout)
                 metricsSection(run)
@@ -88,6 +90,24 @@ object HtmlReport {
                 environmentSection(run)
                 missingSection(run, grouping)
             }
+        })
+    }
+
+    /** A section as every section function writes it: its id, then its heading. */
+    private val SECTION = Regex("<section id=\"([^\"]+)\"><h2>([^<]+)</h2>")
+
+    /**
+     * [html] with a table of contents before its first section: a link to each section in the order the report
+     * rendered them. Built from the rendered markup (ids and headings are generated text, already escaped), so a
+     * section that a report leaves out (no 1-D curve, no couplings, …) is never listed.
+     */
+    private fun withContents(html: String): String {
+        val sections = SECTION.findAll(html).map { it.groupValues[1] to it.groupValues[2] }.toList()
+        val first = html.indexOf("<section id=")
+        if (sections.isEmpty() || first < 0) return html
+        val nav = sections.joinToString("", "<nav class=\"contents\"><strong>Contents</strong><ul>", "</ul></nav>") { (id, title) ->
+            "<li><a href=\"#$id\">$title</a></li>"
         }
+        return html.substring(0, first) + nav + html.substring(first)
     }
 }

@@ -36,5 +36,7 @@ details pre { max-height: 30rem; overflow: auto; }
 .failures h4 { margin: 0.6rem 0 0.2rem; }
 table.density-grid td { text-align: center; }
 summary { cursor: pointer; }
+nav.contents { font-size: 0.9rem; margin: 1rem 0; }
+nav.contents ul { margin: 0.2rem 0; padding-left: 1.2rem; columns: 2; }
 """
 }

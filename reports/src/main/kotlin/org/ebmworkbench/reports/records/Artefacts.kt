@@ -29,12 +29,51 @@ data class DensityGrid(
     fun at(ix: Int, iy: Int): Double = logDensity[iy * resolution + ix]
 }
 
-/** A sample of 2-D data points (`artefacts/data.json`), each `[x, y]`, for the data histogram. */
+/**
+ * A sample of 2-D points, each `[x, y]`: the training data (`artefacts/data.json`) for the data histogram, or the
+ * decoded model samples of a Gray-coded cell (`artefacts/model_samples.json`). [box] is the region the points are
+ * known to lie in when the writer knows one (the code's `[−halfWidth, halfWidth]²` for Gray-coded data), so a report
+ * draws the histogram over it instead of guessing it from the points.
+ */
 @Serializable
-data class DataSample(val points: List<List<Double>>) {
+data class DataSample(val points: List<List<Double>>, val box: SampleBox? = null) {
     init {
         points.forEachIndexed { i, p -> require(p.size == 2) { "point $i has ${p.size} coordinates, expected 2" } }
     }
+}
+
+/** The rectangle `[xMin, xMax] × [yMin, yMax]` of a [DataSample]. */
+@Serializable
+data class SampleBox(val xMin: Double, val xMax: Double, val yMin: Double, val yMax: Double) {
+    init {
+        require(xMax > xMin && yMax > yMin) { "empty box [$xMin, $xMax] × [$yMin, $yMax]" }
+    }
+
+    companion object {
+        /** The square `[−halfWidth, halfWidth]²`. */
+        fun square(halfWidth: Double) = SampleBox(-halfWidth, halfWidth, -halfWidth, halfWidth)
+    }
+}
+
+/**
+ * The pairwise couplings of a cell whose energy has them (`artefacts/couplings.json`): the symmetrised learned D × D
+ * matrix (Ĵ + Ĵᵀ)/2 at the final evaluation's parameters and, when the data's couplings are known (lattice Ising),
+ * the true one, both row-major. A non-finite value is written as `null` and read as NaN.
+ */
+@Serializable
+data class CouplingMatrices(
+    val dim: Int,
+    val learned: List<@Serializable(with = FiniteOrNull::class) Double>,
+    val truth: List<@Serializable(with = FiniteOrNull::class) Double>? = null,
+) {
+    init {
+        require(dim > 0) { "dim must be positive, was $dim" }
+        require(learned.size == dim * dim) { "learned has ${learned.size} values, expected dim² = ${dim * dim}" }
+        truth?.let { require(it.size == dim * dim) { "truth has ${it.size} values, expected dim² = ${dim * dim}" } }
+    }
+
+    /** The learned coupling of sites [i] and [j]. */
+    fun learned(i: Int, j: Int): Double = learned[i * dim + j]
 }
 
 /**

@@ -43,6 +43,12 @@ class CellRecordWriter(val dir: Path) {
     fun writeDataSample(sample: DataSample) =
         write(DATA_FILE, RecordJson.json.encodeToString(DataSample.serializer(), sample))
 
+    fun writeModelSamples(sample: DataSample) =
+        write(MODEL_SAMPLES_FILE, RecordJson.json.encodeToString(DataSample.serializer(), sample))
+
+    fun writeCouplings(couplings: CouplingMatrices) =
+        write(COUPLINGS_FILE, RecordJson.json.encodeToString(CouplingMatrices.serializer(), couplings))
+
     /**
      * Starts (or restarts) `metrics.csv` with the metric [metricColumns], which follow the fixed
      * `step,wall_seconds`. Writes the header immediately and forgets any earlier rows.
@@ -85,6 +91,8 @@ class CellRecordWriter(val dir: Path) {
         const val DENSITY_FILE = "artefacts/density.json"
         const val DENSITY_CURVE_FILE = "artefacts/density1d.json"
         const val DATA_FILE = "artefacts/data.json"
+        const val MODEL_SAMPLES_FILE = "artefacts/model_samples.json"
+        const val COUPLINGS_FILE = "artefacts/couplings.json"
         private val OPEN_STATES = setOf(CellState.PENDING, CellState.RUNNING)
     }
 }

@@ -24,11 +24,21 @@ data class MetricInfo(
 )
 
 /**
- * A dataset of the grid: its [label] in cells and reports, how its test set is made ([testSet]), and the
- * ground-truth optimal expected log-likelihood when one is known.
+ * A dataset of the grid: its [label] in cells and reports, how its test set is made ([testSet]), the ground-truth
+ * optimal expected log-likelihood when one is known, and [references]: by metric name, a value the dataset itself
+ * gives for that metric (e.g. the score of a trivial estimate), shown beside the metric's values.
  */
 @Serializable
-data class DatasetInfo(val label: String, val testSet: String, val optimalLogLikelihood: Double? = null)
+data class DatasetInfo(
+    val label: String,
+    val testSet: String,
+    val optimalLogLikelihood: Double? = null,
+    val references: Map<String, MetricReference> = emptyMap(),
+)
+
+/** A dataset's reference [value] for one metric and what it is the value of ([label], e.g. `Ĵ = 0`). */
+@Serializable
+data class MetricReference(val value: Double, val label: String)
 
 /** A setting of the grid: its row [label] (e.g. `ed t=1`), its grid [labels] (axis → value) and its metrics. */
 @Serializable

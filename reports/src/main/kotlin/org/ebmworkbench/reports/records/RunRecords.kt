@@ -19,6 +19,8 @@ data class CellRun(
     val density: DensityGrid?,
     val densityCurve: DensityCurve?,
     val data: DataSample?,
+    val modelSamples: DataSample? = null,
+    val couplings: CouplingMatrices? = null,
 )
 
 /**
@@ -87,7 +89,9 @@ object RunRecords {
         val density = readJson(dir, CellRecordWriter.DENSITY_FILE, DensityGrid.serializer(), what, problems, false)
         val curve = readJson(dir, CellRecordWriter.DENSITY_CURVE_FILE, DensityCurve.serializer(), what, problems, false)
         val data = readJson(dir, CellRecordWriter.DATA_FILE, DataSample.serializer(), what, problems, false)
-        return CellRun(id, dir, spec, status, summary, metrics, density, curve, data)
+        val modelSamples = readJson(dir, CellRecordWriter.MODEL_SAMPLES_FILE, DataSample.serializer(), what, problems, false)
+        val couplings = readJson(dir, CellRecordWriter.COUPLINGS_FILE, CouplingMatrices.serializer(), what, problems, false)
+        return CellRun(id, dir, spec, status, summary, metrics, density, curve, data, modelSamples, couplings)
     }
 
     private fun <T> readJson(
