@@ -5,23 +5,15 @@ package org.ebmworkbench.reports.html
  * near-white for 0, red for positive, as its eleven anchor colours with linear interpolation between them.
  */
 internal object Diverging {
-    private val anchors = intArrayOf(
-        0x053061, 0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7, 0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b, 0x67001f,
+    private val map = AnchorColourMap(
+        intArrayOf(
+            0x053061, 0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7, 0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b, 0x67001f,
+        ),
     )
 
     /** RGB (0xRRGGBB) for [t] in [−1, 1] (−1 dark blue, 0 white, 1 dark red); values outside are clamped. */
     fun rgb(t: Double): Int {
         require(!t.isNaN()) { "NaN has no diverging colour" }
-        val x = (t.coerceIn(-1.0, 1.0) + 1) / 2 * (anchors.size - 1)
-        val i = minOf(x.toInt(), anchors.size - 2)
-        val f = x - i
-        val a = anchors[i]
-        val b = anchors[i + 1]
-        fun channel(shift: Int): Int {
-            val ca = (a shr shift) and 0xff
-            val cb = (b shr shift) and 0xff
-            return Math.round(ca + f * (cb - ca)).toInt()
-        }
-        return (channel(16) shl 16) or (channel(8) shl 8) or channel(0)
+        return map.rgb((t.coerceIn(-1.0, 1.0) + 1) / 2)
     }
 }
